@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "feedpub",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "feedpub", targets: ["feedpub"]),
+        .executable(name: "feedpub-corpus", targets: ["feedpub-corpus"]),
+        .library(name: "FeedpubCore", targets: ["FeedpubCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "FeedpubCore",
+            dependencies: ["CLibXML2"]
+        ),
+        .target(name: "FeedpubCorpus"),
+        .executableTarget(
+            name: "feedpub",
+            dependencies: [
+                "FeedpubCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "feedpub-corpus",
+            dependencies: [
+                "FeedpubCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FeedpubCoreTests",
+            dependencies: ["FeedpubCore", "FeedpubCorpus", "CLibXML2"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
