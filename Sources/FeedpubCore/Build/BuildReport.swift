@@ -1,0 +1,37 @@
+/// What a build did, for the summary line and for `--strict`.
+public struct BuildReport: Sendable {
+    /// Page files read.
+    public var pagesRead = 0
+    /// Pages skipped as unusable.
+    public var pagesSkipped = 0
+    /// Events published (pages and events known only by reference).
+    public var events = 0
+    /// Events known only by reference.
+    public var referenceOnly = 0
+    /// Topics.
+    public var topics = 0
+    /// Files written because they were new or changed.
+    public var written = 0
+    /// Files left alone because their bytes did not change.
+    public var unchanged = 0
+    /// Stale topic feeds removed.
+    public var removed = 0
+    /// Every problem found in the input.
+    public var diagnostics: [Diagnostic] = []
+    /// Wall-clock seconds the build took.
+    public var seconds = 0.0
+
+    /// The number of pages with a problem (warnings and errors).
+    public var problemPages: Int {
+        Set(diagnostics.map(\.file)).count
+    }
+
+    /// The one-line summary a run ends with.
+    public var summary: String {
+        let time = (seconds * 100).rounded() / 100
+        return "\(pagesRead) pages read, \(events) events (\(referenceOnly) known only by reference), "
+            + "\(topics) topics, \(written) files written, \(unchanged) unchanged"
+            + (removed > 0 ? ", \(removed) stale removed" : "")
+            + ", \(diagnostics.count) problems in \(problemPages) pages (\(pagesSkipped) skipped), \(time) s"
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Everything a build needs to know besides the pages. See README
+/// "Configuration" for every key with its default.
+public struct Configuration: Sendable, Equatable {
+    /// The site the feeds belong to.
+    public struct Site: Sendable, Equatable {
+        /// The site's name, in every feed title.
+        public var title = "feedpub sample"
+        /// The absolute base URL; page links are this plus the site path.
+        public var url = "https://example.org/"
+        /// One sentence about the site, the feeds' subtitle.
+        public var description = "News events by topic"
+        /// The feeds' language (RFC 5646 tag).
+        public var language = "en"
+        /// The feeds' author.
+        public var authorName = "feedpub"
+        /// The author's e-mail address, if it may be published.
+        public var authorEmail: String?
+    }
+
+    /// The site.
+    public var site = Site()
+    /// The site root: pages are the `*.md` files under its `news/` folder.
+    public var input = URL(fileURLWithPath: ".")
+    /// The folder the feeds are written to.
+    public var output = URL(fileURLWithPath: "feeds")
+    /// The URL of the output folder as published; defaults to `site.url` + `feeds/`.
+    public var feedsURL: String?
+    /// The newest events each feed holds.
+    public var maxEntries = 50
+    /// Topic alias → canonical name, matched without regard to case.
+    public var aliases: [String: String] = [:]
+    /// The time zone event dates are midnight in.
+    public var timeZone = TimeZone(identifier: "UTC")!
+
+    /// The default configuration, inputs relative to the current folder.
+    public init() {}
+
+    /// The absolute URL the output folder is published at, ending in `/`.
+    public var publishedFeedsURL: String {
+        feedsURL ?? site.url + "feeds/"
+    }
+}

@@ -1,0 +1,49 @@
+/// A news event as published: a page of the corpus, or an event known only
+/// from other pages' Related lists.
+public struct Event: Hashable, Sendable {
+    /// The event's site path (`/news/2015/11/17/slug.md`): where its page is.
+    public let sitePath: String
+    /// The path that identifies the event for good: the day folder and the
+    /// slug of the headline without story prefixes. Both slugs under which
+    /// other pages link one event give the same identity.
+    public let identity: String
+    /// The event's date.
+    public let date: EventDate
+    /// The full headline as the page (or the first link to it) gives it.
+    public let headline: String
+    /// The headline without its leading story prefixes (`X. rest` → `rest`).
+    public let storyless: String
+    /// Body paragraphs; empty for an event known only by reference.
+    public let body: [String]
+    /// Source links in page order.
+    public let sources: [SourceLink]
+    /// The cover image, if any.
+    public let cover: CoverImage?
+    /// True when no page of the corpus is this event.
+    public let isReferenceOnly: Bool
+    /// Indices into ``Corpus/topics`` of the event's topics, in topic order.
+    public internal(set) var topics: [Int]
+
+    /// An event with the given parts.
+    public init(
+        sitePath: String, identity: String, date: EventDate, headline: String, storyless: String,
+        body: [String] = [], sources: [SourceLink] = [], cover: CoverImage? = nil,
+        isReferenceOnly: Bool = false, topics: [Int] = []
+    ) {
+        self.sitePath = sitePath
+        self.identity = identity
+        self.date = date
+        self.headline = headline
+        self.storyless = storyless
+        self.body = body
+        self.sources = sources
+        self.cover = cover
+        self.isReferenceOnly = isReferenceOnly
+        self.topics = topics
+    }
+
+    /// Feed order: newest first, ties broken by site path so the order is total.
+    public static func feedOrder(_ lhs: Event, _ rhs: Event) -> Bool {
+        lhs.date != rhs.date ? lhs.date > rhs.date : lhs.sitePath < rhs.sitePath
+    }
+}

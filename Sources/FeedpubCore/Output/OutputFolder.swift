@@ -1,0 +1,81 @@
+import Foundation
+
+/// The folder feeds are published to. Every file is written to a temporary
+/// file beside it and renamed into place, so a reader never sees half a feed;
+/// a file whose bytes did not change is left alone, so its mtime (and HTTP
+/// caches keyed on it) stays.
+public struct OutputFolder: Sendable {
+    /// What happened to one file.
+    public enum Outcome: Sendable {
+        /// New or changed bytes were written.
+        case written
+        /// The file already had these bytes.
+        case unchanged
+    }
+
+    /// A file that could not be written.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What failed, naming the file.
+        public let description: String
+    }
+
+    /// The folder.
+    public let root: URL
+
+    /// The output folder at `root`.
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Makes sure the folder and `topics/` exist.
+    public func prepare() throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("topics"), withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "\(root.path): cannot create the output folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes `bytes` to `path` (relative to the folder) unless it holds them already.
+    public func write(_ bytes: [UInt8], to path: String) throws(Failure) -> Outcome {
+        let target = root.appendingPathComponent(path)
+        if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(bytes) {
+            return .unchanged
+        }
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(description: "\(temporary.path): cannot write (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(description: "\(target.path): cannot move the new file into place (\(reason))")
+        }
+        return .written
+    }
+
+    /// Removes feeds under `topics/` that this build did not produce (topics
+    /// that no longer exist), and leftovers of interrupted builds.
+    ///
+    /// - Returns: the paths removed, relative to the folder.
+    public func removeStale(keeping produced: Set<String>) -> [String] {
+        let topics = root.appendingPathComponent("topics")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: topics.path)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() {
+            let path = "topics/" + name
+            let isFeed = name.hasSuffix(".atom") || name.hasSuffix(".rss")
+            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
+            guard (isFeed && !produced.contains(path)) || isLeftover else { continue }
+            if (try? FileManager.default.removeItem(at: topics.appendingPathComponent(name))) != nil {
+                removed.append(path)
+            }
+        }
+        return removed
+    }
+}

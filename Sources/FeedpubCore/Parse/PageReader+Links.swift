@@ -1,0 +1,83 @@
+extension PageReader {
+    /// A `[text](target)` link and what follows it on the line.
+    struct Link {
+        let text: String
+        let target: String
+        let rest: Substring
+    }
+
+    /// Reads the link an item starts with, reporting a damaged one.
+    mutating func readLink(_ item: Substring, line: Int) -> Link? {
+        let trimmed = item.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix("["), let close = trimmed.range(of: "](") else {
+            report(line, .warning, .notALink)
+            return nil
+        }
+        let text = trimmed[trimmed.index(after: trimmed.startIndex)..<close.lowerBound]
+        var depth = 0
+        var index = close.upperBound
+        while index < trimmed.endIndex {
+            let character = trimmed[index]
+            if character == "(" { depth += 1 }
+            if character == ")" {
+                if depth == 0 {
+                    let target = trimmed[close.upperBound..<index]
+                    return Link(
+                        text: clean(text, line: line), target: target.trimmingCharacters(in: .whitespaces),
+                        rest: trimmed[trimmed.index(after: index)...])
+                }
+                depth -= 1
+            }
+            index = trimmed.index(after: index)
+        }
+        report(line, .warning, .unclosedLink)
+        return nil
+    }
+
+    /// `target` as an absolute http(s) URL, or nil with a warning.
+    mutating func checkedURL(_ target: String, line: Int) -> String? {
+        if let url = WebURL.normalized(target) { return url }
+        report(line, .warning, .unsafeURL(String(target.prefix(60))))
+        return nil
+    }
+
+    /// A Related entry from its link and `_Context: a, b_` tail, or nil with a
+    /// warning when the path names no dated event page.
+    mutating func relatedEntry(_ link: Link, line: Int) -> RelatedEntry? {
+        guard let (path, date, slug) = Self.eventPath(link.target) else {
+            report(line, .warning, .unusableRelatedPath(String(link.target.prefix(80))))
+            return nil
+        }
+        var contexts: [String] = []
+        if let marker = link.rest.range(of: "_Context:", options: .caseInsensitive) {
+            var list = link.rest[marker.upperBound...].trimmingCharacters(in: .whitespaces)[...]
+            if list.hasSuffix("_") { list = list.dropLast() }
+            for name in list.split(separator: ",") {
+                let topic = PageText.foldingWhitespace(clean(name, line: line))
+                if !topic.isEmpty { contexts.append(topic) }
+            }
+        }
+        return RelatedEntry(
+            headline: link.text, sitePath: path, date: date, slug: slug, contexts: contexts, line: line)
+    }
+
+    /// Splits `/news/YYYY/MM/D/slug.md` (or a URL ending in it) into the path,
+    /// the date and the slug.
+    static func eventPath(_ target: String) -> (String, EventDate, String)? {
+        var path = Substring(target)
+        if let scheme = path.range(of: "://") {
+            let afterHost = path[scheme.upperBound...]
+            guard let slash = afterHost.firstIndex(of: "/") else { return nil }
+            path = afterHost[slash...]
+        }
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0].isEmpty, parts[1] == "news", parts[5].hasSuffix(".md"),
+            let year = Int(parts[2]), let month = Int(parts[3]), let day = Int(parts[4]),
+            let date = EventDate(year: year, month: month, day: day)
+        else { return nil }
+        let slug = String(parts[5].dropLast(3))
+        guard !slug.isEmpty, slug != "index" else { return nil }
+        return (String(path), date, slug)
+    }
+}

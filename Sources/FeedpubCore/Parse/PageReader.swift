@@ -1,0 +1,153 @@
+/// The state of reading one page; collects diagnostics as it goes.
+struct PageReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    private enum Section {
+        case body, sources, related, other
+    }
+
+    mutating func read(_ bytes: [UInt8], sitePath: String?) -> Page? {
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let content = Array(bytes)
+        if let bad = UTF8Check.firstInvalidOffset(content) {
+            let line = content[..<bad].count { $0 == UInt8(ascii: "\n") } + 1
+            report(line, .error, .notUTF8)
+            return nil
+        }
+        var lines = PageLines(text: String(decoding: content, as: UTF8.self)).makeIterator()
+
+        guard let date = readDate(&lines) else { return nil }
+        guard let headline = readHeadline(&lines) else { return nil }
+
+        var body: [String] = []
+        var paragraph: [String] = []
+        var sources: [SourceLink] = []
+        var cover: CoverImage?
+        var related: [RelatedEntry] = []
+        var section = Section.body
+        while let line = lines.next() {
+            let text = line.text
+            if let heading = Self.sectionHeading(text) {
+                flush(&paragraph, into: &body)
+                section = heading
+                continue
+            }
+            switch section {
+            case .body:
+                if text.allSatisfy(\.isWhitespace) {
+                    flush(&paragraph, into: &body)
+                } else {
+                    paragraph.append(clean(text, line: line.number))
+                }
+            case .sources:
+                guard let item = Self.listItem(text) else { continue }
+                guard let link = readLink(item, line: line.number) else { continue }
+                guard let url = checkedURL(link.target, line: line.number) else { continue }
+                if link.text.caseInsensitiveCompare("Cover Image") == .orderedSame {
+                    cover = CoverImage(url: url)
+                } else {
+                    sources.append(SourceLink(name: link.text.isEmpty ? url : link.text, url: url))
+                }
+            case .related:
+                guard let item = Self.listItem(text), let link = readLink(item, line: line.number) else { continue }
+                if let entry = relatedEntry(link, line: line.number) { related.append(entry) }
+            case .other:
+                continue
+            }
+        }
+        flush(&paragraph, into: &body)
+        let path = sitePath ?? "/news/\(date.folder)/\(Slug.site(headline)).md"
+        return Page(
+            sitePath: path, file: file, date: date, headline: headline, body: body,
+            sources: sources, cover: cover, related: related)
+    }
+
+    // MARK: Date and headline
+
+    private mutating func readDate(_ lines: inout PageLines.Iterator) -> EventDate? {
+        while let line = lines.next() {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            guard text.hasPrefix("### ") else {
+                report(line.number, .error, .missingDate)
+                return nil
+            }
+            var field = text.dropFirst(4).drop { $0 == " " }
+            if field.hasPrefix("["), let close = field.firstIndex(of: "]") {
+                field = field[field.index(after: field.startIndex)..<close]
+            }
+            let trimmed = field.trimmingCharacters(in: .whitespaces)
+            guard let date = EventDate(iso: trimmed[...]) else {
+                report(line.number, .error, .invalidDate(String(trimmed.prefix(40))))
+                return nil
+            }
+            return date
+        }
+        report(nil, .error, .missingDate)
+        return nil
+    }
+
+    private mutating func readHeadline(_ lines: inout PageLines.Iterator) -> String? {
+        while let line = lines.next() {
+            let text = line.text
+            if text.hasPrefix("# ") || text == "#" {
+                let headline = clean(text.dropFirst(1), line: line.number)
+                if headline.isEmpty { break }
+                return headline
+            }
+            if Self.sectionHeading(text) != nil {
+                report(line.number, .error, .missingHeadline)
+                return nil
+            }
+        }
+        report(nil, .error, .missingHeadline)
+        return nil
+    }
+
+    // MARK: Lines
+
+    private static func sectionHeading(_ text: Substring) -> Section? {
+        guard text.hasPrefix("### ") else { return nil }
+        var name = text.dropFirst(4).trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasSuffix(":") { name.removeLast() }
+        switch name {
+        case "source", "sources": return .sources
+        case "related": return .related
+        default: return .other
+        }
+    }
+
+    /// The text after a list marker (`1.`, `12.`, `-`, `*`), or nil.
+    private static func listItem(_ text: Substring) -> Substring? {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") { return trimmed.dropFirst(2) }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        let rest = trimmed.dropFirst(digits.count)
+        guard rest.hasPrefix(".") || rest.hasPrefix(")") else { return nil }
+        return rest.dropFirst()
+    }
+
+    private mutating func flush(_ paragraph: inout [String], into body: inout [String]) {
+        let text = paragraph.filter { !$0.isEmpty }.joined(separator: " ")
+        if !text.isEmpty { body.append(text) }
+        paragraph.removeAll()
+    }
+
+    mutating func clean(_ raw: Substring, line: Int) -> String {
+        var removed = 0
+        let text = PageText.clean(raw, removed: &removed)
+        if removed > 0 { report(line, .warning, .forbiddenCharacters(removed)) }
+        return text
+    }
+
+    mutating func report(_ line: Int?, _ severity: Diagnostic.Severity, _ reason: Diagnostic.Reason) {
+        diagnostics.append(Diagnostic(file: file, line: line, severity: severity, reason: reason))
+    }
+}

@@ -1,0 +1,27 @@
+/// Turns raw text from a page into text fit to publish.
+enum PageText {
+    /// `raw` with mojibake repaired, tabs as spaces, characters XML 1.0
+    /// forbids removed (counted in `removed`), and outer whitespace trimmed.
+    static func clean(_ raw: Substring, removed: inout Int) -> String {
+        var text = Mojibake.repair(String(raw))
+        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar == "\t" {
+                    scalars.append(" ")
+                } else if XMLText.isAllowed(scalar) && scalar != "\n" && scalar != "\r" {
+                    scalars.append(scalar)
+                } else {
+                    removed += 1
+                }
+            }
+            text = String(scalars)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Text with every run of whitespace folded into one space and trimmed.
+    static func foldingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

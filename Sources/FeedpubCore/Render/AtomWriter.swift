@@ -1,0 +1,57 @@
+/// Serializes a feed as Atom 1.0 (RFC 4287) with Media RSS pictures.
+struct AtomWriter {
+    static let namespace = "http://www.w3.org/2005/Atom"
+    static let mediaNamespace = "http://search.yahoo.com/mrss/"
+
+    /// The feed's bytes.
+    func render(_ feed: FeedDescription, selfURL: String) throws(LibXMLError) -> [UInt8] {
+        let xml = try XMLWriter()
+        try xml.startDocument()
+        try xml.startElement("feed")
+        try xml.attribute("xmlns", Self.namespace)
+        try xml.attribute("xmlns:media", Self.mediaNamespace)
+        try xml.attribute("xml:lang", feed.site.language)
+        try xml.element("title", text: feed.title)
+        try xml.element("subtitle", text: feed.subtitle)
+        try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": selfURL])
+        try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.alternateURL])
+        try xml.element("id", text: selfURL)
+        try xml.element("updated", text: (feed.updated ?? FeedDate.epoch).rfc3339)
+        try xml.startElement("author")
+        try xml.element("name", text: feed.site.authorName)
+        if let email = feed.site.authorEmail { try xml.element("email", text: email) }
+        try xml.element("uri", text: feed.site.url)
+        try xml.endElement()
+        try xml.element("generator", ["version": FeedpubVersion.current], text: FeedpubVersion.name)
+        for entry in feed.entries { try write(entry, to: xml) }
+        try xml.endElement()
+        return try xml.finish()
+    }
+
+    private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
+        try xml.startElement("entry")
+        try xml.element("title", text: entry.title)
+        try xml.element("link", ["rel": "alternate", "href": entry.link])
+        for source in entry.sources {
+            try xml.element("link", ["rel": "related", "href": source.url, "title": source.name])
+        }
+        if let cover = entry.cover {
+            try xml.startElement("link")
+            try xml.attribute("rel", "enclosure")
+            if let type = cover.mimeType { try xml.attribute("type", type) }
+            try xml.attribute("length", "0")
+            try xml.attribute("href", cover.url)
+            try xml.endElement()
+        }
+        try xml.element("id", text: entry.id)
+        try xml.element("published", text: entry.date.rfc3339)
+        try xml.element("updated", text: entry.date.rfc3339)
+        for category in entry.categories {
+            try xml.element("category", ["term": category, "label": category])
+        }
+        try xml.element("summary", text: entry.headline)
+        try xml.element("content", ["type": "html"], text: entry.html)
+        if let cover = entry.cover { try MediaElements.write(cover, to: xml) }
+        try xml.endElement()
+    }
+}

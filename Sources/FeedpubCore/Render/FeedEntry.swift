@@ -1,0 +1,47 @@
+/// One event as a feed entry: the format-neutral content the Atom and RSS
+/// writers share.
+struct FeedEntry {
+    /// The entry title: the headline without story prefix, shortened.
+    let title: String
+    /// The event's page on the site.
+    let link: String
+    /// The permanent id: a tag URI of the site's host, the date and the identity.
+    let id: String
+    /// When the event happened.
+    let date: FeedDate
+    /// The full headline, for summaries.
+    let headline: String
+    /// The full text as HTML: headline, body, sources.
+    let html: String
+    /// The event's sources.
+    let sources: [SourceLink]
+    /// Topic names, in topic order.
+    let categories: [String]
+    /// The cover image.
+    let cover: CoverImage?
+
+    /// The entry for `event` of `corpus` on the site described by `site`.
+    init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite) {
+        title = EntryTitle.make(event.storyless)
+        link = site.url + event.sitePath.dropFirst()
+        id = "tag:\(site.host),\(event.date):\(event.identity)"
+        self.date = date
+        headline = event.headline
+        sources = event.sources
+        categories = event.topics.map { topics[$0].name }
+        cover = event.cover
+        var fragment = HTMLFragment()
+        fragment.element("p", event.headline)
+        for paragraph in event.body { fragment.element("p", paragraph) }
+        if !event.sources.isEmpty {
+            fragment.element("p", event.sources.count == 1 ? "Source:" : "Sources:")
+            fragment.raw("<ul>")
+            for source in event.sources { fragment.raw("<li>" + HTMLFragment.link(source.url, source.name) + "</li>") }
+            fragment.raw("</ul>")
+        }
+        if event.isReferenceOnly {
+            fragment.raw("<p>" + HTMLFragment.link(link, "Read the event page") + "</p>")
+        }
+        html = fragment.html
+    }
+}

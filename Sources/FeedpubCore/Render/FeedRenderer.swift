@@ -1,0 +1,98 @@
+/// Renders a resolved corpus into feed documents, in memory.
+public struct FeedRenderer: Sendable {
+    /// A rendered document and where it goes in the output folder.
+    public struct Document: Sendable {
+        /// The path inside the output folder (`topics/syria.atom`).
+        public let path: String
+        /// The document's bytes.
+        public let bytes: [UInt8]
+    }
+
+    /// One feed pair to render: all events, or one topic's.
+    public enum Feed: Sendable, Hashable {
+        /// The feed of all events.
+        case all
+        /// The feed of the topic at this index of ``Corpus/topics``.
+        case topic(Int)
+    }
+
+    private let site: FeedSite
+    private let maxEntries: Int
+    private let corpus: Corpus
+    private let dates: [FeedDate]
+
+    /// A renderer of `corpus` as `configuration` describes the site.
+    public init(corpus: Corpus, configuration: Configuration) {
+        site = FeedSite(configuration)
+        maxEntries = configuration.maxEntries
+        self.corpus = corpus
+        var cache: [EventDate: FeedDate] = [:]
+        dates = corpus.events.map { event in
+            if let known = cache[event.date] { return known }
+            let date = FeedDate(event.date, in: configuration.timeZone)
+            cache[event.date] = date
+            return date
+        }
+    }
+
+    /// Every feed of the corpus: all events first, then each topic in order.
+    public var feeds: [Feed] {
+        [.all] + corpus.topics.indices.map(Feed.topic)
+    }
+
+    /// The Atom and the RSS document of `feed`.
+    public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
+        let description = describe(feed)
+        let stem = Self.stem(of: feed, in: corpus)
+        return [
+            Document(
+                path: stem + ".atom",
+                bytes: try AtomWriter().render(description, selfURL: site.feedsURL + stem + ".atom")),
+            Document(
+                path: stem + ".rss",
+                bytes: try RSSWriter().render(description, selfURL: site.feedsURL + stem + ".rss")),
+        ]
+    }
+
+    /// `index.opml`, listing every feed.
+    public func renderIndex() throws(LibXMLError) -> Document {
+        let outlines = feeds.map { feed in
+            let stem = Self.stem(of: feed, in: corpus)
+            let text: String
+            if case .topic(let index) = feed { text = corpus.topics[index].name } else { text = "All events" }
+            return OPMLWriter.Outline(
+                text: text, atomURL: site.feedsURL + stem + ".atom", rssURL: site.feedsURL + stem + ".rss",
+                htmlURL: site.url)
+        }
+        let bytes = try OPMLWriter().render(site: site, dated: dates.first, outlines: outlines)
+        return Document(path: "index.opml", bytes: bytes)
+    }
+
+    /// The output path of `feed` without extension: `all` or `topics/<slug>`.
+    public static func stem(of feed: Feed, in corpus: Corpus) -> String {
+        switch feed {
+        case .all: return "all"
+        case .topic(let index): return "topics/" + corpus.topics[index].slug
+        }
+    }
+
+    private func describe(_ feed: Feed) -> FeedDescription {
+        let title: String
+        let subtitle: String
+        let events: ArraySlice<Int>
+        switch feed {
+        case .all:
+            title = "\(site.title): all events"
+            subtitle = site.description
+            events = Array(corpus.events.indices.prefix(maxEntries))[...]
+        case .topic(let index):
+            let name = corpus.topics[index].name
+            title = "\(site.title): \(name)"
+            subtitle = "\(site.description): \(name)"
+            events = corpus.topics[index].events.prefix(maxEntries)
+        }
+        let entries = events.map { FeedEntry(corpus.events[$0], topics: corpus.topics, date: dates[$0], site: site) }
+        return FeedDescription(
+            title: title, subtitle: subtitle, alternateURL: site.url, site: site, entries: entries)
+    }
+}

@@ -1,0 +1,41 @@
+/// Builds the small HTML fragments feed entries carry, escaping all text.
+///
+/// The fragment is a string of HTML that the XML writer then escapes again as
+/// element text, which is how Atom `type="html"` and RSS carry HTML.
+struct HTMLFragment {
+    private(set) var html = ""
+
+    /// Appends `<tag>escaped text</tag>`.
+    mutating func element(_ tag: String, _ text: String) {
+        html += "<\(tag)>\(Self.escaped(text))</\(tag)>"
+    }
+
+    /// Appends raw markup that the caller has built from escaped parts.
+    mutating func raw(_ markup: String) {
+        html += markup
+    }
+
+    /// `<a href="url">text</a>` with both escaped.
+    static func link(_ url: String, _ text: String) -> String {
+        "<a href=\"\(escaped(url))\">\(escaped(text))</a>"
+    }
+
+    /// `text` with `& < > " '` replaced by character references.
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

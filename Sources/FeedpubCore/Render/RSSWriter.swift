@@ -1,0 +1,58 @@
+/// Serializes a feed as RSS 2.0, with `atom:link rel="self"`, the full text
+/// in `content:encoded` and Media RSS pictures.
+struct RSSWriter {
+    static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
+    static let dublinCoreNamespace = "http://purl.org/dc/elements/1.1/"
+
+    /// The feed's bytes.
+    func render(_ feed: FeedDescription, selfURL: String) throws(LibXMLError) -> [UInt8] {
+        let xml = try XMLWriter()
+        try xml.startDocument()
+        try xml.startElement("rss")
+        try xml.attribute("version", "2.0")
+        try xml.attribute("xmlns:atom", AtomWriter.namespace)
+        try xml.attribute("xmlns:content", Self.contentNamespace)
+        try xml.attribute("xmlns:dc", Self.dublinCoreNamespace)
+        try xml.attribute("xmlns:media", AtomWriter.mediaNamespace)
+        try xml.startElement("channel")
+        try xml.element("title", text: feed.title)
+        try xml.element("link", text: feed.alternateURL)
+        try xml.element("description", text: feed.subtitle)
+        try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": selfURL])
+        try xml.element("language", text: feed.site.language)
+        if let email = feed.site.authorEmail {
+            try xml.element("managingEditor", text: "\(email) (\(feed.site.authorName))")
+        } else {
+            try xml.element("dc:creator", text: feed.site.authorName)
+        }
+        let updated = (feed.updated ?? FeedDate.epoch).rfc822
+        try xml.element("pubDate", text: updated)
+        try xml.element("lastBuildDate", text: updated)
+        try xml.element("generator", text: "\(FeedpubVersion.name) \(FeedpubVersion.current)")
+        try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
+        for entry in feed.entries { try write(entry, to: xml) }
+        try xml.endElement()
+        try xml.endElement()
+        return try xml.finish()
+    }
+
+    private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
+        try xml.startElement("item")
+        try xml.element("title", text: entry.title)
+        try xml.element("link", text: entry.link)
+        try xml.element("guid", ["isPermaLink": "false"], text: entry.id)
+        try xml.element("pubDate", text: entry.date.rfc822)
+        try xml.element("description", text: HTMLFragment.escaped(entry.headline))
+        try xml.element("content:encoded", text: entry.html)
+        for category in entry.categories { try xml.element("category", text: category) }
+        if let cover = entry.cover {
+            try xml.startElement("enclosure")
+            try xml.attribute("url", cover.url)
+            try xml.attribute("length", "0")
+            try xml.attribute("type", cover.mimeType ?? "application/octet-stream")
+            try xml.endElement()
+            try MediaElements.write(cover, to: xml)
+        }
+        try xml.endElement()
+    }
+}

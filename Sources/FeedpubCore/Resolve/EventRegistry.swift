@@ -1,0 +1,121 @@
+/// The events found so far and the indexes that let a Related entry find
+/// the event it names: by site path, by identity, and by date and slug.
+struct EventRegistry {
+    private let book: TopicBook
+    private var events: [Event] = []
+    private var topicKeys: [Set<String>] = []
+    private var files: [String] = []
+    private var byPath: [String: Int] = [:]
+    private var byIdentity: [String: Int] = [:]
+    private var bySlug: [String: Int] = [:]
+    private var pendingVariants: [(date: EventDate, headline: String, event: Int)] = []
+
+    init(book: TopicBook) {
+        self.book = book
+    }
+
+    /// Adds the event of `page`, or finds the event it duplicates.
+    ///
+    /// - Returns: the event's index and, for a duplicate, the other file.
+    mutating func add(_ page: Page) -> (Int, String?) {
+        let (prefixTopics, storyless) = StoryPrefix.splitTopics(page.headline, isTopic: book.contains)
+        let identity = Self.identity(date: page.date, storyless: storyless)
+        if let existing = byPath[page.sitePath] ?? byIdentity[identity] {
+            return (existing, files[existing])
+        }
+        let event = append(
+            Event(
+                sitePath: page.sitePath, identity: identity, date: page.date, headline: page.headline,
+                storyless: storyless, body: page.body, sources: page.sources, cover: page.cover),
+            file: page.file, prefixTopics: prefixTopics)
+        index(slug: Slug.site(page.headline), date: page.date, event: event)
+        pendingVariants.append((page.date, page.headline, event))
+        return (event, nil)
+    }
+
+    /// Indexes every page under its headline without story prefixes, after
+    /// all full headlines, so that a full match always wins.
+    mutating func registerVariantKeys() {
+        for (date, headline, event) in pendingVariants {
+            for variant in StoryPrefix.variants(headline).dropFirst() {
+                index(slug: Slug.site(variant), date: date, event: event)
+            }
+        }
+        pendingVariants.removeAll()
+    }
+
+    /// The event `entry` names: a page of the corpus by path, or by date and
+    /// a slug of its headline with or without story prefix; failing that, an
+    /// event known only by reference, created on first mention.
+    mutating func target(of entry: RelatedEntry) -> Int {
+        if let event = byPath[entry.sitePath] { return event }
+        let headline = entry.headline.isEmpty ? entry.slug.replacingOccurrences(of: "-", with: " ") : entry.headline
+        let (prefixTopics, storyless) = StoryPrefix.splitTopics(headline, isTopic: book.contains)
+        let identity = Self.identity(date: entry.date, storyless: storyless)
+        let variants = StoryPrefix.variants(headline).map(Slug.site)
+        let candidates = [entry.slug] + variants
+        let found =
+            candidates.lazy.compactMap { [bySlug] in bySlug[Self.slugKey(entry.date, $0)] }.first
+            ?? byIdentity[identity]
+        if let found {
+            byPath[entry.sitePath] = found
+            return found
+        }
+        let event = append(
+            Event(
+                sitePath: entry.sitePath, identity: identity, date: entry.date, headline: headline,
+                storyless: storyless, isReferenceOnly: true),
+            file: entry.sitePath, prefixTopics: prefixTopics)
+        index(slug: entry.slug, date: entry.date, event: event)
+        for slug in variants { index(slug: slug, date: entry.date, event: event) }
+        return event
+    }
+
+    /// Gives `event` the topic with key `key`.
+    mutating func addTopic(_ key: String, to event: Int) {
+        topicKeys[event].insert(key)
+    }
+
+    /// The finished corpus: events in feed order, topics by key with slugs.
+    func corpus() -> Corpus {
+        let order = events.indices.sorted { Event.feedOrder(events[$0], events[$1]) }
+        let keys = Set(topicKeys.joined()).sorted()
+        let slugs = TopicSlugs.assign(keys)
+        var topics = keys.map { Topic(name: book.displayName($0), key: $0, slug: slugs[$0]!) }
+        let topicIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var sorted: [Event] = []
+        sorted.reserveCapacity(events.count)
+        for (position, original) in order.enumerated() {
+            var event = events[original]
+            event.topics = topicKeys[original].map { topicIndex[$0]! }.sorted()
+            for topic in event.topics { topics[topic].events.append(position) }
+            sorted.append(event)
+        }
+        return Corpus(events: sorted, topics: topics)
+    }
+
+    // MARK: Private
+
+    private mutating func append(_ event: Event, file: String, prefixTopics: [String]) -> Int {
+        let index = events.count
+        events.append(event)
+        files.append(file)
+        topicKeys.append(Set(prefixTopics.map(book.canonicalKey)))
+        byPath[event.sitePath] = index
+        byIdentity[event.identity] = index
+        return index
+    }
+
+    private mutating func index(slug: String, date: EventDate, event: Int) {
+        let key = Self.slugKey(date, slug)
+        if bySlug[key] == nil { bySlug[key] = event }
+    }
+
+    private static func slugKey(_ date: EventDate, _ slug: String) -> String {
+        "\(date.daysSinceEpoch)/\(slug)"
+    }
+
+    private static func identity(date: EventDate, storyless: String) -> String {
+        "/news/\(date.folder)/\(Slug.site(storyless)).md"
+    }
+}

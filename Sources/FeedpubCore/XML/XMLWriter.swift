@@ -1,0 +1,78 @@
+import CLibXML2
+
+/// Writes one XML document into memory with libxml2's `xmlTextWriter`.
+///
+/// Text and attribute values are stripped of characters XML 1.0 forbids and
+/// escaped by libxml2. Element and attribute names are written as given, so a
+/// prefixed name such as `media:content` works once its `xmlns:` attribute is
+/// written on an ancestor.
+final class XMLWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    /// A writer with an empty buffer, indenting by two spaces.
+    init() throws(LibXMLError) {
+        LibXML.initialize()
+        let buffer = try LibXML.check(xmlBufferCreate(), "xmlBufferCreate")
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw LibXMLError(call: "xmlNewTextWriterMemory", detail: LibXML.lastErrorMessage())
+        }
+        self.buffer = buffer
+        self.writer = writer
+        try LibXML.check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+        try LibXML.check(xmlTextWriterSetIndentString(writer, "  "), "xmlTextWriterSetIndentString")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    /// Writes the XML declaration (version 1.0, UTF-8).
+    func startDocument() throws(LibXMLError) {
+        try LibXML.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+    }
+
+    /// Opens element `name`.
+    func startElement(_ name: String) throws(LibXMLError) {
+        try LibXML.check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")
+    }
+
+    /// Writes attribute `name="value"` on the element just opened.
+    func attribute(_ name: String, _ value: String) throws(LibXMLError) {
+        try LibXML.check(
+            xmlTextWriterWriteAttribute(writer, name, XMLText.sanitized(value)), "xmlTextWriterWriteAttribute")
+    }
+
+    /// Writes `text` as escaped character data.
+    func text(_ text: String) throws(LibXMLError) {
+        try LibXML.check(xmlTextWriterWriteString(writer, XMLText.sanitized(text)), "xmlTextWriterWriteString")
+    }
+
+    /// Closes the innermost open element.
+    func endElement() throws(LibXMLError) {
+        try LibXML.check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
+    }
+
+    /// Writes `<name attributes…>text</name>`; with no text, an empty element.
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil)
+        throws(LibXMLError)
+    {
+        try startElement(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        if let text { try self.text(text) }
+        try endElement()
+    }
+
+    /// Closes every open element and returns the finished document's bytes.
+    func finish() throws(LibXMLError) -> [UInt8] {
+        try LibXML.check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
+        try LibXML.check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        let length = Int(xmlBufferLength(buffer))
+        let content = try LibXML.check(xmlBufferContent(buffer), "xmlBufferContent")
+        return content.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            Array(UnsafeBufferPointer(start: start, count: length))
+        }
+    }
+}

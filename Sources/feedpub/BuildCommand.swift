@@ -1,0 +1,40 @@
+import ArgumentParser
+import FeedpubCore
+import Foundation
+
+/// `feedpub build`: reads the corpus and writes every feed.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Read the corpus and write an Atom and an RSS feed per topic, for all events, and index.opml."
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(name: .shortAndLong, help: "The folder to write feeds to; overrides 'output'.")
+    var output: String?
+
+    @Flag(help: "Exit with status 1 when any page had a problem.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print only problems and the summary line.")
+    var quiet = false
+
+    func run() throws {
+        let publisher = Publisher(configuration: try corpus.configuration(output: output), extraFiles: corpus.files)
+        let report: BuildReport
+        do {
+            report = try publisher.build { step in
+                if !quiet {
+                    FileHandleOutput.standardError.write(
+                        "[\(step.rawValue)/\(BuildStep.allCases.count)] \(step.title)\n")
+                }
+            }
+        } catch {
+            throw FailedRun(message: error.description)
+        }
+        for diagnostic in report.diagnostics { FileHandleOutput.standardError.write("\(diagnostic)\n") }
+        print(report.summary)
+        if strict && !report.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import FeedpubCore
+
+/// `feedpub`: publishes per-topic Atom and RSS feeds of a news corpus.
+@main
+struct Feedpub: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedpub",
+        abstract: "Publish per-topic Atom 1.0 and RSS 2.0 feeds of a folder of news-event pages.",
+        version: FeedpubVersion.current,
+        subcommands: [BuildCommand.self, TopicsCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Runs the command; unusable arguments or configuration exit with status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as FailedRun {
+            printError("feedpub: \(error.message)")
+            exit(withError: ExitCode(2))
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            printError(fullMessage(for: error))
+            exit(withError: ExitCode(2))
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandleOutput.standardError.write(message + "\n")
+    }
+}
+
+/// A run that could not go on: configuration, input or output unusable.
+struct FailedRun: Error {
+    let message: String
+}
