@@ -39,8 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedpubCoreTests",
-            dependencies: ["FeedpubCore", "FeedpubCorpus", "CLibXML2"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["FeedpubCore", "FeedpubCorpus"]
         ),
     ]
 )

@@ -4,7 +4,7 @@ enum PageText {
     /// forbids removed (counted in `removed`), and outer whitespace trimmed.
     static func clean(_ raw: Substring, removed: inout Int) -> String {
         var text = Mojibake.repair(String(raw))
-        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) {
+        if XMLText.mayNeedCleaning(text) {
             var scalars = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 if scalar == "\t" {

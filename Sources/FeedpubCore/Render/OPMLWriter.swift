@@ -20,7 +20,6 @@ struct OPMLWriter {
         try xml.element("dateCreated", text: (dated ?? FeedDate.epoch).rfc822)
         try xml.element("ownerName", text: site.authorName)
         if let email = site.authorEmail { try xml.element("ownerEmail", text: email) }
-        try xml.element("docs", text: "http://opml.org/spec2.opml")
         try xml.endElement()
         try xml.startElement("body")
         for (folder, format) in [("Atom feeds", "atom"), ("RSS feeds", "rss")] {
@@ -31,7 +30,6 @@ struct OPMLWriter {
                 try xml.attribute("text", outline.text)
                 try xml.attribute("title", outline.text)
                 try xml.attribute("type", "rss")
-                try xml.attribute("version", format == "atom" ? "ATOM" : "RSS2")
                 try xml.attribute("xmlUrl", format == "atom" ? outline.atomURL : outline.rssURL)
                 try xml.attribute("htmlUrl", outline.htmlURL)
                 try xml.endElement()

@@ -11,9 +11,25 @@ public enum XMLText {
         return value != 0xFFFE && value != 0xFFFF
     }
 
+    /// Whether `text` may hold a character that ``isAllowed(_:)`` rejects or a
+    /// tab, CR or LF: a quick look at the UTF-8 bytes (C0 and DEL, C1 as
+    /// `C2 80…9F`, U+FFFE and U+FFFF as `EF BF BE/BF`).
+    public static func mayNeedCleaning(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            if beforePrevious == 0xEF && previous == 0xBF && byte >= 0xBE { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// `text` with every character that ``isAllowed(_:)`` rejects removed.
     public static func sanitized(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A || $0 == 0x09 }) { return text }
+        guard mayNeedCleaning(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) {
             scalars.append(scalar)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Paths of the repository and scratch folders for tests.
+enum TestFiles {
+    /// The package root (the folder with Package.swift).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The two seed pages of the bundled sample, as the corpus holds them.
+    static let seed000 = packageRoot.appendingPathComponent(
+        "news/2015/11/17/the-russian-military-launches-cruise-missile-strikes-from-the-mediterranean-on-isis-positions-in-al-raqqah-the-islamic-state-of-iraq-and-th.md"
+    )
+    static let seed001 = packageRoot.appendingPathComponent(
+        "news/2015/11/20/russian-military-intervention-in-the-syrian-civil-war-russian-warships-launch-cruise-missiles-from-the-caspian-sea-against-islamic-state-of.md"
+    )
+
+    /// The bytes of a file of the repository.
+    static func bytes(_ url: URL) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url))
+    }
+
+    /// Runs `body` with a new empty folder that is removed afterwards.
+    static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("feedpub-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// Writes `text` to `path` under `root`, creating folders.
+    @discardableResult
+    static func write(_ text: String, to path: String, under root: URL) throws -> URL {
+        try write(Array(text.utf8), to: path, under: root)
+    }
+
+    /// Writes `bytes` to `path` under `root`, creating folders.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String, under root: URL) throws -> URL {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        return url
+    }
+}
