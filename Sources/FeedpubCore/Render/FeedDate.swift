@@ -15,10 +15,17 @@ public struct FeedDate: Hashable, Comparable, Sendable {
     /// when a daylight-saving change skips midnight).
     public init(_ date: EventDate, in timeZone: TimeZone) {
         let localMidnight = date.daysSinceEpoch * 86_400
-        var guess = localMidnight - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localMidnight)))
-        guess = localMidnight - timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess)))
+        func offset(at instant: Int) -> Int {
+            timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant)))
+        }
+        var guess = localMidnight - offset(at: localMidnight)
+        guess = localMidnight - offset(at: guess)
+        if guess + offset(at: guess) < localMidnight {
+            // Midnight was skipped by a clock change: the day starts when the clocks jump.
+            guess = localMidnight - offset(at: guess)
+        }
         instant = guess
-        offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess)))
+        self.offset = offset(at: guess)
     }
 
     /// `2015-11-17T00:00:00Z` or `2015-11-17T00:00:00+01:00`.
