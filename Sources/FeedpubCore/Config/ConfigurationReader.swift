@@ -7,6 +7,8 @@ struct ConfigurationReader {
 
     mutating func read(_ root: JSONValue) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration()
+        configuration.input = base.standardizedFileURL
+        configuration.output = base.appendingPathComponent("feeds").standardizedFileURL
         let top = try object(root, at: nil, keys: ["site", "input", "output", "feeds", "topics", "timeZone"])
         if let site = top["site"] {
             let fields = try object(site, at: "site", keys: ["title", "url", "description", "language", "author"])

@@ -1,0 +1,68 @@
+import FeedpubCore
+import Foundation
+import Testing
+
+@Suite("Writing the output folder")
+struct OutputFolderTests {
+    func modificationDate(_ url: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
+    @Test("a file with the same bytes is not rewritten: its mtime stays")
+    func unchangedKeepsMtime() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let folder = OutputFolder(root: root)
+            try folder.prepare()
+            #expect(try folder.write(Array("one".utf8), to: "topics/a.atom") == .written)
+            let file = root.appendingPathComponent("topics/a.atom")
+            let old = Date(timeIntervalSince1970: 1_000_000_000)
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: file.path)
+            #expect(try folder.write(Array("one".utf8), to: "topics/a.atom") == .unchanged)
+            #expect(try modificationDate(file) == old)
+            #expect(try folder.write(Array("two".utf8), to: "topics/a.atom") == .written)
+            #expect(try modificationDate(file) != old)
+            #expect(try String(contentsOf: file, encoding: .utf8) == "two")
+        }
+    }
+
+    @Test("writing leaves no temporary file behind")
+    func noTemporaryFiles() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let folder = OutputFolder(root: root)
+            try folder.prepare()
+            _ = try folder.write(Array("x".utf8), to: "all.atom")
+            _ = try folder.write(Array("y".utf8), to: "topics/b.rss")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["all.atom", "topics"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/topics") == ["b.rss"])
+        }
+    }
+
+    @Test("feeds of topics that no longer exist are removed; other files are not touched")
+    func staleFeeds() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let folder = OutputFolder(root: root)
+            try folder.prepare()
+            for name in ["topics/keep.atom", "topics/gone.atom", "topics/gone.rss", "topics/notes.txt", "other.atom"] {
+                _ = try folder.write(Array(name.utf8), to: name)
+            }
+            let removed = folder.removeStale(keeping: ["topics/keep.atom", "other.atom"])
+            #expect(removed == ["topics/gone.atom", "topics/gone.rss"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/topics").sorted() == [
+                "keep.atom", "notes.txt",
+            ])
+        }
+    }
+
+    @Test("an output folder that cannot be created is reported with its path")
+    func unwritable() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let blocker = try TestFiles.write("a file, not a folder", to: "blocker", under: root)
+            let folder = OutputFolder(root: blocker.appendingPathComponent("feeds"))
+            #expect {
+                try folder.prepare()
+            } throws: { error in
+                "\(error)".contains(blocker.path)
+            }
+        }
+    }
+}
