@@ -1,0 +1,136 @@
+import FeedpubCore
+import Foundation
+import Testing
+
+@Suite("Building the sample corpus end to end")
+struct PublisherTests {
+    /// The repository's configuration, writing to `output`.
+    func configuration(output: URL) throws -> Configuration {
+        var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
+        configuration.output = output
+        return configuration
+    }
+
+    /// Every file under `root` (relative path → bytes), hidden files included.
+    func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
+        }
+        return files
+    }
+
+    @Test("building the sample reproduces the committed feeds/ byte for byte")
+    func committedFeeds() throws {
+        try TestFiles.withTemporaryFolder { output in
+            let report = try Publisher(configuration: try configuration(output: output)).build()
+            #expect(report.diagnostics.isEmpty)
+            let committed = try tree(TestFiles.packageRoot.appendingPathComponent("feeds"))
+            let built = try tree(output)
+            #expect(built.keys.sorted() == committed.keys.sorted())
+            for (path, bytes) in built.sorted(by: { $0.key < $1.key }) {
+                #expect(committed[path] == bytes, "feeds/\(path) differs: run 'swift run feedpub' and commit feeds/")
+            }
+        }
+    }
+
+    @Test("the sample gives one feed pair per topic plus all events, and the summary counts them")
+    func sampleReport() throws {
+        try TestFiles.withTemporaryFolder { output in
+            let report = try Publisher(configuration: try configuration(output: output)).build()
+            #expect(report.pagesRead == 2)
+            #expect(report.events == 13)
+            #expect(report.referenceOnly == 11)
+            #expect(report.topics == 13)
+            #expect(report.written == 2 * 14 + 1)
+            #expect(report.summary.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 29 files written, 0 unchanged"))
+        }
+    }
+
+    @Test("a second build writes nothing and keeps every mtime; a third after a change rewrites only what changed")
+    func incremental() throws {
+        try TestFiles.withTemporaryFolder { root in
+            try copySample(to: root)
+            var configuration = try configuration(output: root.appendingPathComponent("out"))
+            configuration.input = root
+            _ = try Publisher(configuration: configuration).build()
+            let old = Date(timeIntervalSince1970: 1_000_000_000)
+            let outputFiles = try tree(configuration.output).keys
+            for path in outputFiles {
+                try FileManager.default.setAttributes(
+                    [.modificationDate: old], ofItemAtPath: configuration.output.path + "/" + path)
+            }
+            let second = try Publisher(configuration: configuration).build()
+            #expect(second.written == 0)
+            #expect(second.unchanged == 29)
+
+            let page = PageFixture.page(
+                date: "2015-11-18", headline: "A new page about Sergey Shoigu",
+                related: [PageFixture.related("Other", "/news/2014/01/1/other.md", ["Sergey Shoigu"])])
+            try TestFiles.write(page, to: "news/2015/11/18/new.md", under: root)
+            let third = try Publisher(configuration: configuration).build()
+            #expect(third.written == 4)
+            let changed = try outputFiles.filter { path in
+                let date = try FileManager.default.attributesOfItem(atPath: configuration.output.path + "/" + path)[
+                    .modificationDate] as? Date
+                return date != old
+            }.sorted()
+            #expect(changed == ["all.atom", "all.rss", "topics/sergey-shoigu.atom", "topics/sergey-shoigu.rss"])
+        }
+    }
+
+    @Test("a damaged page is reported and skipped; the rest of the corpus is still published")
+    func damagedPage() throws {
+        try TestFiles.withTemporaryFolder { root in
+            try copySample(to: root)
+            try TestFiles.write("### [2015-02-30](/x)\n\n# Impossible\n", to: "news/2015/02/28/bad.md", under: root)
+            try TestFiles.write([0x23, 0x20, 0xFF], to: "news/2015/02/28/binary.md", under: root)
+            try TestFiles.write("not an event", to: "news/2015/02/28/index.md", under: root)
+            var configuration = try configuration(output: root.appendingPathComponent("out"))
+            configuration.input = root
+            let report = try Publisher(configuration: configuration).build()
+            #expect(report.pagesRead == 4, "index.md is a day list, not a page")
+            #expect(report.pagesSkipped == 2)
+            #expect(report.events == 13)
+            #expect(report.diagnostics.map(\.description).sorted() == [
+                "\(root.path)/news/2015/02/28/bad.md:1: error: '2015-02-30' is not a date (YYYY-MM-DD); page skipped",
+                "\(root.path)/news/2015/02/28/binary.md:1: error: bytes are not valid UTF-8; page skipped",
+            ])
+        }
+    }
+
+    @Test("a seed passed as an extra .txt file is placed by its date and headline")
+    func extraFile() throws {
+        try TestFiles.withTemporaryFolder { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("news"), withIntermediateDirectories: true)
+            let seed = try TestFiles.write(try TestFiles.bytes(TestFiles.seed001), to: "seed.txt", under: root)
+            var configuration = try configuration(output: root.appendingPathComponent("out"))
+            configuration.input = root
+            let loaded = try Publisher(configuration: configuration, extraFiles: [seed.path]).load()
+            let page = try #require(loaded.corpus.events.first { !$0.isReferenceOnly })
+            #expect(TestFiles.seed001.path.hasSuffix(page.sitePath))
+        }
+    }
+
+    @Test("an input folder without news/ stops the build with a message naming it")
+    func noNewsFolder() throws {
+        try TestFiles.withTemporaryFolder { root in
+            var configuration = try configuration(output: root.appendingPathComponent("out"))
+            configuration.input = root
+            #expect {
+                try Publisher(configuration: configuration).build()
+            } throws: { error in
+                "\(error)" == "\(root.path): no news/ folder here; 'input' must be the site root"
+            }
+            #expect(!FileManager.default.fileExists(atPath: configuration.output.path), "nothing half-written")
+        }
+    }
+
+    private func copySample(to root: URL) throws {
+        try FileManager.default.copyItem(
+            at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
+    }
+}
