@@ -26,12 +26,17 @@ public struct BuildReport: Sendable {
         Set(diagnostics.map(\.file)).count
     }
 
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     /// The one-line summary a run ends with.
     public var summary: String {
         let time = (seconds * 100).rounded() / 100
         return "\(pagesRead) pages read, \(events) events (\(referenceOnly) known only by reference), "
             + "\(topics) topics, \(written) files written, \(unchanged) unchanged"
             + (removed > 0 ? ", \(removed) stale removed" : "")
-            + ", \(diagnostics.count) problems in \(problemPages) pages (\(pagesSkipped) skipped), \(time) s"
+            + ", \(Self.count(diagnostics.count, "problem")) in \(Self.count(problemPages, "page"))"
+            + " (\(pagesSkipped) skipped), \(time) s"
     }
 }
