@@ -11,9 +11,9 @@ public struct FeedDate: Hashable, Comparable, Sendable {
     /// The time zone's offset from UTC at that moment, in seconds.
     public let offset: Int
 
-    /// Midnight of `date` in `timeZone` (or the first moment of that day
-    /// when a daylight-saving change skips midnight).
-    public init(_ date: EventDate, in timeZone: TimeZone) {
+    /// `seconds` after midnight of `date` in `timeZone` (midnight is the
+    /// first moment of that day when a daylight-saving change skips it).
+    public init(_ date: EventDate, in timeZone: TimeZone, plus seconds: Int = 0) {
         let localMidnight = date.daysSinceEpoch * 86_400
         func offset(at instant: Int) -> Int {
             timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant)))
@@ -24,8 +24,8 @@ public struct FeedDate: Hashable, Comparable, Sendable {
             // Midnight was skipped by a clock change: the day starts when the clocks jump.
             guess = localMidnight - offset(at: guess)
         }
-        instant = guess
-        self.offset = offset(at: guess)
+        instant = guess + seconds
+        self.offset = offset(at: instant)
     }
 
     /// `2015-11-17T00:00:00Z` or `2015-11-17T00:00:00+01:00`.

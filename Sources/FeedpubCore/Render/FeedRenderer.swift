@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a resolved corpus into feed documents, in memory.
 public struct FeedRenderer: Sendable {
     /// A rendered document and where it goes in the output folder.
@@ -26,13 +28,27 @@ public struct FeedRenderer: Sendable {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
         self.corpus = corpus
-        var cache: [EventDate: FeedDate] = [:]
-        dates = corpus.events.map { event in
-            if let known = cache[event.date] { return known }
-            let date = FeedDate(event.date, in: configuration.timeZone)
-            cache[event.date] = date
-            return date
+        dates = Self.timestamps(of: corpus.events, in: configuration.timeZone)
+    }
+
+    /// Each event's timestamp: midnight of its day, plus one second for every
+    /// event of that day after it in feed order, so that no two entries of
+    /// any feed share a date (validators warn about equal `updated` values)
+    /// and the times fall in feed order.
+    static func timestamps(of events: [Event], in timeZone: TimeZone) -> [FeedDate] {
+        var dates: [FeedDate] = []
+        dates.reserveCapacity(events.count)
+        var start = 0
+        while start < events.count {
+            let day = events[start].date
+            var end = start + 1
+            while end < events.count && events[end].date == day { end += 1 }
+            for position in start..<end {
+                dates.append(FeedDate(day, in: timeZone, plus: end - 1 - position))
+            }
+            start = end
         }
+        return dates
     }
 
     /// Every feed of the corpus: all events first, then each topic in order.

@@ -113,5 +113,9 @@ struct AtomWriterTests {
         let atom = try RenderedCorpus(pages: pages, configuration: configuration).feeds(.all).atom
         #expect(atom.children("entry").compactMap { $0.child("title")?.text } == ["Event c", "Event a", "Event b"])
         #expect(atom.child("updated")?.text == "2016-03-04T00:00:00Z")
+        #expect(
+            atom.children("entry").compactMap { $0.child("updated")?.text } == [
+                "2016-03-04T00:00:00Z", "2016-03-02T00:00:01Z", "2016-03-02T00:00:00Z",
+            ], "events of one day get distinct times, falling in feed order")
     }
 }
