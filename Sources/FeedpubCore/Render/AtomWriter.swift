@@ -11,7 +11,7 @@ struct AtomWriter {
         try xml.attribute("xmlns", Self.namespace)
         try xml.attribute("xmlns:media", Self.mediaNamespace)
         try xml.attribute("xml:lang", feed.site.language)
-        try xml.element("title", text: feed.title)
+        try Self.writeText("title", feed.title, to: xml)
         try xml.element("subtitle", text: feed.subtitle)
         try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.alternateURL])
@@ -28,9 +28,20 @@ struct AtomWriter {
         return try xml.finish()
     }
 
+    /// Writes an Atom text construct: plain text, or, when the text holds `&`
+    /// or `<` that a reader might take for markup, `type="html"` with the
+    /// text escaped as HTML, which says unambiguously that it is text.
+    private static func writeText(_ name: String, _ text: String, to xml: XMLWriter) throws(LibXMLError) {
+        if text.contains(where: { $0 == "&" || $0 == "<" }) {
+            try xml.element(name, ["type": "html"], text: HTMLFragment.escaped(text))
+        } else {
+            try xml.element(name, text: text)
+        }
+    }
+
     private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
         try xml.startElement("entry")
-        try xml.element("title", text: entry.title)
+        try Self.writeText("title", entry.title, to: xml)
         try xml.element("link", ["rel": "alternate", "href": entry.link])
         for source in entry.sources {
             try xml.element("link", ["rel": "related", "href": source.url, "title": source.name])
@@ -49,7 +60,7 @@ struct AtomWriter {
         for category in entry.categories {
             try xml.element("category", ["term": category, "label": category])
         }
-        try xml.element("summary", text: entry.headline)
+        try Self.writeText("summary", entry.headline, to: xml)
         try xml.element("content", ["type": "html"], text: entry.html)
         if let cover = entry.cover { try MediaElements.write(cover, to: xml) }
         try xml.endElement()

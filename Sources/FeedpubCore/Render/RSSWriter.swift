@@ -15,7 +15,9 @@ struct RSSWriter {
         try xml.attribute("xmlns:dc", Self.dublinCoreNamespace)
         try xml.attribute("xmlns:media", AtomWriter.mediaNamespace)
         try xml.startElement("channel")
-        try xml.element("title", text: feed.title)
+        try xml.startElement("title")
+        try xml.plainText(feed.title)
+        try xml.endElement()
         try xml.element("link", text: feed.alternateURL)
         try xml.element("description", text: feed.subtitle)
         try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": selfURL])
@@ -38,13 +40,19 @@ struct RSSWriter {
 
     private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
         try xml.startElement("item")
-        try xml.element("title", text: entry.title)
+        try xml.startElement("title")
+        try xml.plainText(entry.title)
+        try xml.endElement()
         try xml.element("link", text: entry.link)
         try xml.element("guid", ["isPermaLink": "false"], text: entry.id)
         try xml.element("pubDate", text: entry.date.rfc822)
         try xml.element("description", text: HTMLFragment.escaped(entry.headline))
         try xml.element("content:encoded", text: entry.html)
-        for category in entry.categories { try xml.element("category", text: category) }
+        for category in entry.categories {
+            try xml.startElement("category")
+            try xml.plainText(category)
+            try xml.endElement()
+        }
         if let cover = entry.cover {
             try xml.startElement("enclosure")
             try xml.attribute("url", cover.url)

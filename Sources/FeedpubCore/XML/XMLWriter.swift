@@ -50,6 +50,29 @@ final class XMLWriter {
         try LibXML.check(xmlTextWriterWriteString(writer, XMLText.sanitized(text)), "xmlTextWriterWriteString")
     }
 
+    /// Writes `text` as character data with `&`, `<` and `>` as hexadecimal
+    /// character references (`&#x26;`), the form the RSS Best Practices
+    /// Profile asks of plain-text elements, so that no reader or validator
+    /// takes them for HTML. The value read back is `text` itself.
+    func plainText(_ text: String) throws(LibXMLError) {
+        let clean = XMLText.sanitized(text)
+        guard clean.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
+            try self.text(clean)
+            return
+        }
+        var escaped = ""
+        escaped.reserveCapacity(clean.utf8.count + 16)
+        for character in clean.unicodeScalars {
+            switch character {
+            case "&": escaped += "&#x26;"
+            case "<": escaped += "&#x3C;"
+            case ">": escaped += "&#x3E;"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        try LibXML.check(xmlTextWriterWriteRaw(writer, escaped), "xmlTextWriterWriteRaw")
+    }
+
     /// Closes the innermost open element.
     func endElement() throws(LibXMLError) {
         try LibXML.check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")

@@ -86,7 +86,9 @@ struct AtomWriterTests {
         let page = PageFixture.page(headline: headline, body: ["<script>alert('x')</script> & more"])
         let atom = try RenderedCorpus(pages: [page]).feeds(.all).atom
         let entry = try #require(atom.child("entry"))
-        #expect(entry.child("title")?.text == headline)
+        #expect(entry.child("title")?.attributes["type"] == "html")
+        #expect(entry.child("title")?.text == #"Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot; &#39;single&#39; ]]&gt; &amp;amp;"#)
+        #expect(entry.child("summary")?.attributes["type"] == "html")
         let html = try #require(entry.child("content")?.text)
         #expect(!html.contains("<script>") && !html.contains("<b>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
