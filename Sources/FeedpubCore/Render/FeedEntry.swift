@@ -22,17 +22,17 @@ struct FeedEntry {
 
     /// The entry for `event` of `corpus` on the site described by `site`.
     init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite) {
-        title = EntryTitle.make(event.storyless)
+        title = EntryTitle.make(InlineMarkup.stripped(event.storyless))
         link = site.url + event.sitePath.dropFirst()
         id = "tag:\(site.host),\(event.date):\(event.identity)"
         self.date = date
-        headline = event.headline
+        headline = InlineMarkup.stripped(event.headline)
         sources = event.sources
         categories = event.topics.map { topics[$0].name }
         cover = event.cover
         var fragment = HTMLFragment()
-        fragment.element("p", event.headline)
-        for paragraph in event.body { fragment.element("p", paragraph) }
+        fragment.element("p", headline)
+        for paragraph in event.body { fragment.element("p", InlineMarkup.stripped(paragraph)) }
         if !event.sources.isEmpty {
             fragment.element("p", event.sources.count == 1 ? "Source:" : "Sources:")
             fragment.raw("<ul>")

@@ -24,11 +24,12 @@ struct OPMLWriter {
         try xml.startElement("body")
         for (folder, format) in [("Atom feeds", "atom"), ("RSS feeds", "rss")] {
             try xml.startElement("outline")
-            try xml.attribute("text", "\(site.title) (\(folder))")
+            try xml.attribute("text", HTMLFragment.escaped("\(site.title) (\(folder))"))
             for outline in outlines {
                 try xml.startElement("outline")
-                try xml.attribute("text", outline.text)
-                try xml.attribute("title", outline.text)
+                // OPML 2.0 text and title may hold HTML, so plain text is escaped as HTML.
+                try xml.attribute("text", HTMLFragment.escaped(outline.text))
+                try xml.attribute("title", HTMLFragment.escaped(outline.text))
                 try xml.attribute("type", "rss")
                 try xml.attribute("xmlUrl", format == "atom" ? outline.atomURL : outline.rssURL)
                 try xml.attribute("htmlUrl", outline.htmlURL)

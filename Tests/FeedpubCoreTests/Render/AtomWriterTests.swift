@@ -80,19 +80,33 @@ struct AtomWriterTests {
         #expect(older.child("content")?.text.contains("news/2016/01/9/older-event.md\">Read the event page") == true)
     }
 
-    @Test("text with & < > \" ' round-trips exactly and cannot inject markup")
+    @Test("text with & < > \" ' is escaped once, exactly, and cannot inject markup")
     func escaping() throws {
-        let headline = #"Tom & Jerry <b>bold</b> "quoted" 'single' ]]> &amp;"#
+        let headline = #"Tom & Jerry <script>x</script> "quoted" 'single' ]]> &amp;"#
         let page = PageFixture.page(headline: headline, body: ["<script>alert('x')</script> & more"])
         let atom = try RenderedCorpus(pages: [page]).feeds(.all).atom
         let entry = try #require(atom.child("entry"))
+        let escapedHeadline = #"Tom &amp; Jerry &lt;script&gt;x&lt;/script&gt; &quot;quoted&quot; &#39;single&#39; ]]&gt; &amp;amp;"#
         #expect(entry.child("title")?.attributes["type"] == "html")
-        #expect(entry.child("title")?.text == #"Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot; &#39;single&#39; ]]&gt; &amp;amp;"#)
+        #expect(entry.child("title")?.text == escapedHeadline)
         #expect(entry.child("summary")?.attributes["type"] == "html")
+        #expect(entry.child("summary")?.text == escapedHeadline)
         let html = try #require(entry.child("content")?.text)
-        #expect(!html.contains("<script>") && !html.contains("<b>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("<p>" + escapedHeadline + "</p>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
-        #expect(html.contains("Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot; &#39;single&#39; ]]&gt; &amp;amp;"))
+    }
+
+    @Test("inline formatting tags from the Markdown are dropped, their text kept")
+    func inlineFormatting() throws {
+        let page = PageFixture.page(
+            headline: "Budget of the <em>space agency</em> is cut<br/>", body: ["It was <B>final</B>, <span>they</span> said."])
+        let (atom, rss) = try RenderedCorpus(pages: [page]).feeds(.all)
+        let entry = try #require(atom.child("entry"))
+        #expect(entry.child("title")?.text == "Budget of the space agency is cut")
+        #expect(entry.child("title")?.attributes["type"] == nil)
+        #expect(rss.child("channel")?.child("item")?.child("title")?.text == "Budget of the space agency is cut")
+        #expect(entry.child("content")?.text.contains("<p>It was final, they said.</p>") == true)
     }
 
     @Test("dates follow the configured time zone")

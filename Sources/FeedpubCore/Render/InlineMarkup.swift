@@ -1,0 +1,39 @@
+/// Inline HTML formatting that pages carry in their Markdown (`<em>`, `<b>`).
+///
+/// Feed titles are plain text, and entry content must never carry markup a
+/// page wrote, so these tags are dropped and their text kept. Anything else
+/// that looks like markup (`<script>`) stays as text and is escaped.
+enum InlineMarkup {
+    /// The formatting tags that are dropped, opening or closing.
+    static let formattingTags: Set<String> = [
+        "b", "i", "em", "strong", "u", "s", "small", "sub", "sup", "mark", "span", "br", "del", "ins", "code",
+        "q", "cite", "abbr", "font", "tt", "strike", "big",
+    ]
+
+    /// `text` without inline formatting tags (`<em>`, `</em>`, `<br/>`; any case,
+    /// no attributes).
+    static func stripped(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            result += rest[..<open]
+            let afterOpen = rest[rest.index(after: open)...]
+            if let close = afterOpen.prefix(12).firstIndex(of: ">"), isFormattingTag(afterOpen[..<close]) {
+                rest = afterOpen[afterOpen.index(after: close)...]
+            } else {
+                result += "<"
+                rest = afterOpen
+            }
+        }
+        result += rest
+        return result
+    }
+
+    private static func isFormattingTag(_ inside: Substring) -> Bool {
+        var name = inside.trimmingCharacters(in: .whitespaces)[...]
+        if name.hasPrefix("/") { name = name.dropFirst() }
+        if name.hasSuffix("/") { name = name.dropLast() }
+        return formattingTags.contains(name.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}
