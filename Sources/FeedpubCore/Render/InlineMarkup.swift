@@ -36,4 +36,28 @@ enum InlineMarkup {
         if name.hasSuffix("/") { name = name.dropLast() }
         return formattingTags.contains(name.trimmingCharacters(in: .whitespaces).lowercased())
     }
+
+    /// `text` with the angle brackets of anything that looks like a tag
+    /// (`<` followed by a letter, `/`, `!` or `?`, up to the next `>`) turned
+    /// into `‹` and `›`. RSS titles are plain text that many readers render
+    /// as HTML, so a literal `</script>` there is a hazard no escaping removes.
+    static func neutralized(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var result = ""
+        var characters = text[...]
+        var insideTag = false
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            if character == "<", let next = characters.first, next.isLetter || "/!?".contains(next) {
+                result.append("‹")
+                insideTag = true
+            } else if character == ">" && insideTag {
+                result.append("›")
+                insideTag = false
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
 }

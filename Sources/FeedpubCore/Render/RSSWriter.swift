@@ -16,7 +16,7 @@ struct RSSWriter {
         try xml.attribute("xmlns:media", AtomWriter.mediaNamespace)
         try xml.startElement("channel")
         try xml.startElement("title")
-        try xml.plainText(feed.title)
+        try xml.plainText(InlineMarkup.neutralized(feed.title))
         try xml.endElement()
         try xml.element("link", text: feed.alternateURL)
         try xml.element("description", text: feed.subtitle)
@@ -41,7 +41,7 @@ struct RSSWriter {
     private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
         try xml.startElement("item")
         try xml.startElement("title")
-        try xml.plainText(entry.title)
+        try xml.plainText(InlineMarkup.neutralized(entry.title))
         try xml.endElement()
         try xml.element("link", text: entry.link)
         try xml.element("guid", ["isPermaLink": "false"], text: entry.id)
@@ -50,7 +50,7 @@ struct RSSWriter {
         try xml.element("content:encoded", text: entry.html)
         for category in entry.categories {
             try xml.startElement("category")
-            try xml.plainText(category)
+            try xml.plainText(InlineMarkup.neutralized(category))
             try xml.endElement()
         }
         if let cover = entry.cover {

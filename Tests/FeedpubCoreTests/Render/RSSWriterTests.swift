@@ -74,14 +74,22 @@ struct RSSWriterTests {
 
     @Test("plain-text elements with & < > are written as hexadecimal references and read back exactly")
     func plainTextReferences() throws {
-        let headline = "AT&T <fewer> than 5 > 4 &amp;"
+        let headline = "AT&T < 5 and > 4 &amp;"
         let related = [PageFixture.related("Other", "/news/2014/01/1/other.md", ["Procter & Gamble"])]
         let rendered = try RenderedCorpus(pages: [PageFixture.page(headline: headline, related: related)])
         let bytes = try rendered.renderer.render(.all)[1].bytes
         let xml = String(decoding: bytes, as: UTF8.self)
-        #expect(xml.contains("<title>AT&#x26;T &#x3C;fewer&#x3E; than 5 &#x3E; 4 &#x26;amp;</title>"))
+        #expect(xml.contains("<title>AT&#x26;T &#x3C; 5 and &#x3E; 4 &#x26;amp;</title>"))
         #expect(xml.contains("<category>Procter &#x26; Gamble</category>"))
         let item = try #require(try XMLNode.parse(bytes).child("channel")?.children("item").first { $0.child("title")?.text.hasPrefix("AT") == true })
         #expect(item.child("title")?.text == headline)
+    }
+
+    @Test("a tag-like text in an RSS title gets ‹ › brackets, since readers may render RSS titles as HTML")
+    func tagsInTitles() throws {
+        let headline = #"The slogan "<script>alert('x')</script>" is protected; 5 < 6 and 7 > 3"#
+        let rss = try RenderedCorpus(pages: [PageFixture.page(headline: headline)]).feeds(.all).rss
+        #expect(rss.child("channel")?.child("item")?.child("title")?.text
+            == #"The slogan "‹script›alert('x')‹/script›" is protected; 5 < 6 and 7 > 3"#)
     }
 }
