@@ -8,7 +8,7 @@ import Musl
 import Darwin
 #endif
 
-/// Writes corpus files with plain `open`/`write`/`close`: Foundation's
+/// Writes corpus files and folders with plain `open`/`write`/`close`/`mkdir`: Foundation's
 /// `Data.write(to:)` calls `fsync` on Linux, which makes 100,000 small files
 /// take minutes instead of seconds. A corpus is scratch data; it needs no sync.
 enum CorpusFileWriter {
@@ -23,6 +23,12 @@ enum CorpusFileWriter {
         var description: String {
             "cannot write \(path): \(String(cString: strerror(code)))"
         }
+    }
+
+    /// Creates the folder at `path` (its parent must exist); an existing
+    /// folder is fine.
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
     /// Creates or truncates the file at `path` and writes `bytes` to it.

@@ -12,7 +12,7 @@ public struct CorpusGenerator: Sendable {
     public let pageCount: Int
     /// The seed every random choice derives from.
     public let seed: UInt64
-    /// The share of pages that are damaged (clamped to 0...1).
+    /// The share of pages that are damaged, as given but clamped to 0...1.
     public let damagedFraction: Double
 
     private let table: EventTable
@@ -24,7 +24,7 @@ public struct CorpusGenerator: Sendable {
     public init(pageCount: Int, seed: UInt64 = 1, damagedFraction: Double = 0.01) {
         self.pageCount = max(0, pageCount)
         self.seed = seed
-        self.damagedFraction = damagedFraction
+        self.damagedFraction = damagedFraction.isNaN ? 0 : min(1, max(0, damagedFraction))
         table = EventTable(pageCount: pageCount, seed: seed, damagedFraction: damagedFraction)
         renderer = PageRenderer(table: table, seed: seed)
     }
@@ -56,7 +56,7 @@ public struct CorpusGenerator: Sendable {
         return renderer.render(index)
     }
 
-    /// Renders every event page, in index order (all in memory: about 6.4 KB
+    /// Renders every event page, in index order (all in memory: about 6 KB
     /// per page; prefer `page(at:)` or `forEachPage(_:)` for large corpora).
     public func pages() -> [GeneratedPage] {
         (0..<pageCount).map { renderer.render($0) }
@@ -76,33 +76,53 @@ public struct CorpusGenerator: Sendable {
     /// Writes the corpus under `root` (created if needed): every page at
     /// `root/news/YYYY/MM/D/<slug>.md` and every day folder's `index.md`.
     /// Files already there with the same names are replaced; others are left.
+    /// Several threads write at once; the files do not depend on their order.
     public func write(to root: URL) throws -> CorpusSummary {
-        let manager = FileManager.default
         let rootPath = root.standardizedFileURL.path
         let indexes = DayIndexRenderer(table: table)
         let days = indexes.days()
-        try manager.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: rootPath + "/news", withIntermediateDirectories: true)
+        var months: [String] = []
         for day in days {
             let folder = String(decoding: table.dayFolders[Int(day.day)], as: UTF8.self)
-            try manager.createDirectory(atPath: rootPath + folder, withIntermediateDirectories: true)
+            let month = String(folder[..<folder.lastIndex(of: "/")!])
+            if months.last != month { months.append(month) }
         }
-        var bytes = 0
-        var damaged = 0
-        for index in 0..<pageCount {
-            let page = renderer.render(index)
-            try CorpusGenerator.store(page, under: rootPath)
-            bytes += page.bytes.count
-            if page.damage != nil { damaged += 1 }
+        for month in months {
+            try CorpusFileWriter.makeDirectory(rootPath + String(month[..<month.lastIndex(of: "/")!]))
+            try CorpusFileWriter.makeDirectory(rootPath + month)
         }
-        for day in days {
-            let page = indexes.render(day: day.day, pages: day.pages)
-            try CorpusGenerator.store(page, under: rootPath)
-            bytes += page.bytes.count
+        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let tally = WriteTally()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var bytes = 0
+            var damaged = 0
+            do {
+                var day = worker
+                while day < days.count && !tally.hasFailed {
+                    let folder = String(decoding: table.dayFolders[Int(days[day].day)], as: UTF8.self)
+                    try CorpusFileWriter.makeDirectory(rootPath + folder)
+                    let index = indexes.render(day: days[day].day, pages: days[day].pages)
+                    try CorpusGenerator.store(index, under: rootPath)
+                    bytes += index.bytes.count
+                    for pageIndex in days[day].pages {
+                        let page = renderer.render(pageIndex)
+                        try CorpusGenerator.store(page, under: rootPath)
+                        bytes += page.bytes.count
+                        if page.damage != nil { damaged += 1 }
+                    }
+                    day += workers
+                }
+            } catch {
+                tally.fail(error)
+            }
+            tally.add(bytes: bytes, damaged: damaged)
         }
+        if let error = tally.error { throw error }
         return CorpusSummary(
-            pagesWritten: pageCount, damagedPagesWritten: damaged, dayIndexesWritten: days.count,
+            pagesWritten: pageCount, damagedPagesWritten: tally.damaged, dayIndexesWritten: days.count,
             distinctTopics: table.distinctTopicCount, referenceOnlyEvents: table.referenceOnlyCount,
-            bytesWritten: bytes)
+            bytesWritten: tally.bytes)
     }
 
     /// Writes one file at `rootPath + page.sitePath`.

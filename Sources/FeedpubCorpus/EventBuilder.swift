@@ -13,12 +13,12 @@ struct EventBuilder {
     private let catalog: TopicCatalog
     private let zipf: ZipfSampler
     private let corpusDays: [Int32]
-    /// `day/slug` keys already used by some event.
-    private var takenSlugs = Set<String>()
+    /// Slugs already used by some event, each prefixed with its day ordinal.
+    private var takenSlugs = Set<[UInt8]>()
     /// Cumulative weights of 1...6 topics per event.
     private static let topicCountWeights: [Double] = [15, 40, 65, 82, 92, 100]
     /// Cumulative weights of 1...4 sentences per headline.
-    private static let sentenceCountWeights: [Double] = [12, 40, 72, 100]
+    private static let sentenceCountWeights: [Double] = [10, 32, 64, 100]
 
     /// Creates a builder over a catalog and the days pages may fall on.
     init(catalog: TopicCatalog, corpusDays: [Int32]) {
@@ -131,8 +131,9 @@ struct EventBuilder {
 
     /// Reserves the event's two slugs in its day folder; false if either is taken.
     private mutating func claim(_ event: CorpusEvent) -> Bool {
-        let main = "\(event.dayOrdinal)/" + String(decoding: event.slug, as: UTF8.self)
-        let alternate = "\(event.dayOrdinal)/" + String(decoding: event.alternateSlug, as: UTF8.self)
+        let day = withUnsafeBytes(of: event.dayOrdinal.littleEndian) { Array($0) }
+        let main = day + event.slug
+        let alternate = day + event.alternateSlug
         if takenSlugs.contains(main) || takenSlugs.contains(alternate) { return false }
         takenSlugs.insert(main)
         takenSlugs.insert(alternate)

@@ -1,26 +1,26 @@
 /// A calendar day between 2010-01-01 and 2025-12-31, the span of the corpus.
-public struct EventDate: Sendable, Hashable, Comparable {
+struct EventDate: Sendable, Hashable, Comparable {
     /// The first day of the corpus span.
-    public static let first = EventDate(year: 2010, month: 1, day: 1)
+    static let first = EventDate(year: 2010, month: 1, day: 1)
     /// The number of days from 2010-01-01 to 2025-12-31, both included.
-    public static let dayCount = 5844
+    static let dayCount = 5844
 
     /// The year, 2010 to 2025.
-    public let year: Int
+    let year: Int
     /// The month, 1 to 12.
-    public let month: Int
+    let month: Int
     /// The day of the month, 1 to 31.
-    public let day: Int
+    let day: Int
 
     /// Creates a date from its parts (not validated).
-    public init(year: Int, month: Int, day: Int) {
+    init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Creates the date `ordinal` days after 2010-01-01 (0 is 2010-01-01).
-    public init(dayOrdinal ordinal: Int) {
+    init(dayOrdinal ordinal: Int) {
         var remaining = ordinal
         var year = 2010
         while true {
@@ -40,12 +40,12 @@ public struct EventDate: Sendable, Hashable, Comparable {
     }
 
     /// Whether `year` has a 29 February.
-    public static func isLeap(_ year: Int) -> Bool {
+    static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in `month` of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -54,17 +54,17 @@ public struct EventDate: Sendable, Hashable, Comparable {
     }
 
     /// The ISO form, `YYYY-MM-DD`.
-    public var isoString: String {
+    var isoString: String {
         "\(year)-\(EventDate.twoDigits(month))-\(EventDate.twoDigits(day))"
     }
 
     /// The day folder's site path, `/news/YYYY/MM/D` (month padded, day not).
-    public var dayFolder: String {
+    var dayFolder: String {
         "/news/\(year)/\(EventDate.twoDigits(month))/\(day)"
     }
 
     /// Orders dates chronologically.
-    public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
+    static func < (lhs: EventDate, rhs: EventDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

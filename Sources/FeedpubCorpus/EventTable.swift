@@ -40,7 +40,7 @@ struct EventTable: Sendable {
         var capacities: [Int] = []
         capacities.reserveCapacity(pageCount)
         for _ in 0..<pageCount {
-            capacities.append(random.chance(EventTable.noRelatedShare) ? 0 : random.int(in: 1...14))
+            capacities.append(random.chance(EventTable.noRelatedShare) ? 0 : random.int(in: 1...12))
         }
         let slots = capacities.reduce(0, +)
         let referenceCount = Int((Double(slots) * EventTable.referenceOnlyShare / 3.0).rounded())

@@ -31,7 +31,7 @@ enum Vocabulary {
     static let adjectives = phrases(
         "controversial|sweeping|temporary|multibillion-dollar|long-awaited|cross-border|three-day|"
         + "nationwide|joint|bilateral|preliminary|major|deadly|massive|secret|fragile|record|"
-        + "surprise|landmark|disputed|partial|symbolic|costly|binding|regional|fresh|second")
+        + "surprise|landmark|disputed|partial|symbolic|costly|binding|regional|fresh")
 
     /// Nouns.
     static let nouns = phrases(
