@@ -39,7 +39,7 @@ struct ConfigurationReader {
                 guard case .object(let pairs) = aliases else { throw wrongType(aliases, at: "topics.aliases", "an object") }
                 for (alias, canonical) in pairs {
                     let name = try string(canonical, at: "topics.aliases.\(alias)")
-                    guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    guard !name.trimmed().isEmpty else {
                         throw error(at: "topics.aliases.\(alias)", "the canonical name is empty")
                     }
                     configuration.aliases[alias] = name

@@ -14,7 +14,8 @@ public enum Slug {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(140)
         var pendingDash = false
-        let text = headline.trimmingCharacters(in: .whitespaces).lowercased()
+        // Lowercasing can lengthen text (İ → i̇), so lowercase a little more than is cut.
+        let text = String(headline.trimmed().unicodeScalars.prefix(160)).lowercased()
         for scalar in text.unicodeScalars.prefix(140) {
             let value = scalar.value
             if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {

@@ -40,13 +40,23 @@ public struct OutputFolder: Sendable {
     /// Writes `bytes` to `path` (relative to the folder) unless it holds them already.
     public func write(_ bytes: [UInt8], to path: String) throws(Failure) -> Outcome {
         let target = root.appendingPathComponent(path)
-        if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(bytes) {
+        if let existing = FileManager.default.contents(atPath: target.path), existing.count == bytes.count,
+            existing == Data(bytes)
+        {
             return .unchanged
         }
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        // Plain open/write: Foundation's Data.write syncs every file to disk,
+        // which costs more than the whole rendering of a feed.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(description: "\(temporary.path): cannot create (\(String(cString: strerror(errno))))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try Data(bytes).write(to: temporary)
+            try handle.write(contentsOf: bytes)
+            try handle.close()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw Failure(description: "\(temporary.path): cannot write (\(error.localizedDescription))")

@@ -7,14 +7,31 @@
 public enum Mojibake {
     /// `text` with every UTF-8-read-as-Windows-1252 sequence decoded.
     public static func repair(_ text: String) -> String {
-        // Every lead character (Â…ô) is U+00C2…U+00F4, whose UTF-8 starts with 0xC3.
-        guard text.utf8.contains(0xC3) else { return text }
+        guard mayBeMangled(text) else { return text }
         var current = text
         for _ in 0..<2 {
             guard let repaired = repairOnce(current) else { break }
             current = repaired
         }
         return current
+    }
+
+    /// A quick look at the UTF-8 bytes: a lead character `Â`…`ô` (`C3 82`…`C3 B4`)
+    /// directly followed by a character Windows-1252 has at 0x80–0xBF (`C2 xx`,
+    /// or one of its punctuation marks at `C5`, `C6`, `CB` or `E2`).
+    private static func mayBeMangled(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if beforePrevious == 0xC3, (0x82...0xB4).contains(previous),
+                byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2
+            {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     private static func repairOnce(_ text: String) -> String? {

@@ -9,7 +9,7 @@ extension PageReader {
     /// Reads the link an item starts with, reporting a damaged one.
     mutating func readLink(_ item: Substring, line: Int) -> Link? {
         let trimmed = item.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.hasPrefix("["), let close = trimmed.range(of: "](") else {
+        guard trimmed.hasPrefix("["), let close = trimmed.firstRange(of: "](") else {
             report(line, .warning, .notALink)
             return nil
         }
@@ -23,7 +23,7 @@ extension PageReader {
                 if depth == 0 {
                     let target = trimmed[close.upperBound..<index]
                     return Link(
-                        text: clean(text, line: line), target: target.trimmingCharacters(in: .whitespaces),
+                        text: clean(text, line: line), target: String(target.trimmed()),
                         rest: trimmed[trimmed.index(after: index)...])
                 }
                 depth -= 1
@@ -49,8 +49,8 @@ extension PageReader {
             return nil
         }
         var contexts: [String] = []
-        if let marker = link.rest.range(of: "_Context:", options: .caseInsensitive) {
-            var list = link.rest[marker.upperBound...].trimmingCharacters(in: .whitespaces)[...]
+        if let marker = link.rest.firstRange(of: "_Context:") ?? link.rest.firstRange(of: "_context:") {
+            var list = link.rest[marker.upperBound...].trimmed()
             if list.hasSuffix("_") { list = list.dropLast() }
             for name in list.split(separator: ",") {
                 let topic = PageText.foldingWhitespace(clean(name, line: line))

@@ -49,7 +49,7 @@ struct PageReader {
                 guard let item = Self.listItem(text) else { continue }
                 guard let link = readLink(item, line: line.number) else { continue }
                 guard let url = checkedURL(link.target, line: line.number) else { continue }
-                if link.text.caseInsensitiveCompare("Cover Image") == .orderedSame {
+                if link.text.lowercased() == "cover image" {
                     cover = CoverImage(url: url)
                 } else {
                     sources.append(SourceLink(name: link.text.isEmpty ? url : link.text, url: url))
@@ -72,7 +72,7 @@ struct PageReader {
 
     private mutating func readDate(_ lines: inout PageLines.Iterator) -> EventDate? {
         while let line = lines.next() {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmed()
             if text.isEmpty { continue }
             guard text.hasPrefix("### ") else {
                 report(line.number, .error, .missingDate)
@@ -82,8 +82,8 @@ struct PageReader {
             if field.hasPrefix("["), let close = field.firstIndex(of: "]") {
                 field = field[field.index(after: field.startIndex)..<close]
             }
-            let trimmed = field.trimmingCharacters(in: .whitespaces)
-            guard let date = EventDate(iso: trimmed[...]) else {
+            let trimmed = field.trimmed()
+            guard let date = EventDate(iso: trimmed) else {
                 report(line.number, .error, .invalidDate(String(trimmed.prefix(40))))
                 return nil
             }
@@ -114,7 +114,7 @@ struct PageReader {
 
     private static func sectionHeading(_ text: Substring) -> Section? {
         guard text.hasPrefix("### ") else { return nil }
-        var name = text.dropFirst(4).trimmingCharacters(in: .whitespaces).lowercased()
+        var name = text.dropFirst(4).trimmed().lowercased()
         if name.hasSuffix(":") { name.removeLast() }
         switch name {
         case "source", "sources": return .sources

@@ -17,7 +17,7 @@ enum PageText {
             }
             text = String(scalars)
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return String(text.trimmed())
     }
 
     /// Text with every run of whitespace folded into one space and trimmed.

@@ -4,7 +4,7 @@ enum WebURL {
     /// stand in a URL percent-encoded, or nil when it is anything else
     /// (`javascript:`, `data:`, `file:`, relative, no host, non-ASCII host).
     static func normalized(_ raw: String) -> String? {
-        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var text = raw.trimmed()
         if text.hasPrefix("<") && text.hasSuffix(">") { text = text.dropFirst().dropLast() }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let scheme = text[..<colon].lowercased()

@@ -1,6 +1,6 @@
 /// One event as a feed entry: the format-neutral content the Atom and RSS
 /// writers share.
-struct FeedEntry {
+struct FeedEntry: Sendable {
     /// The entry title: the headline without story prefix, shortened.
     let title: String
     /// The event's page on the site.

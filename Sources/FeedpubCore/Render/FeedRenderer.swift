@@ -22,13 +22,26 @@ public struct FeedRenderer: Sendable {
     private let maxEntries: Int
     private let corpus: Corpus
     private let dates: [FeedDate]
+    /// The entry of every event that some feed shows, built once: an event
+    /// is in the feeds of all its topics.
+    private let entries: [FeedEntry?]
 
     /// A renderer of `corpus` as `configuration` describes the site.
     public init(corpus: Corpus, configuration: Configuration) {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
         self.corpus = corpus
-        dates = Self.timestamps(of: corpus.events, in: configuration.timeZone)
+        let dates = Self.timestamps(of: corpus.events, in: configuration.timeZone)
+        self.dates = dates
+        var shown = Set(corpus.events.indices.prefix(maxEntries))
+        for topic in corpus.topics { shown.formUnion(topic.events.prefix(maxEntries)) }
+        let site = self.site
+        let built = ParallelMap.map(shown.sorted()) { index in
+            (index, FeedEntry(corpus.events[index], topics: corpus.topics, date: dates[index], site: site))
+        }
+        var entries = [FeedEntry?](repeating: nil, count: corpus.events.count)
+        for (index, entry) in built { entries[index] = entry }
+        self.entries = entries
     }
 
     /// Each event's timestamp: midnight of its day, plus one second for every
@@ -107,8 +120,8 @@ public struct FeedRenderer: Sendable {
             subtitle = "\(site.description): \(name)"
             events = corpus.topics[index].events.prefix(maxEntries)
         }
-        let entries = events.map { FeedEntry(corpus.events[$0], topics: corpus.topics, date: dates[$0], site: site) }
+        let shown = events.map { self.entries[$0]! }
         return FeedDescription(
-            title: title, subtitle: subtitle, alternateURL: site.url, site: site, entries: entries)
+            title: title, subtitle: subtitle, alternateURL: site.url, site: site, entries: shown)
     }
 }

@@ -31,10 +31,10 @@ enum InlineMarkup {
     }
 
     private static func isFormattingTag(_ inside: Substring) -> Bool {
-        var name = inside.trimmingCharacters(in: .whitespaces)[...]
+        var name = inside.trimmed()
         if name.hasPrefix("/") { name = name.dropFirst() }
         if name.hasSuffix("/") { name = name.dropLast() }
-        return formattingTags.contains(name.trimmingCharacters(in: .whitespaces).lowercased())
+        return formattingTags.contains(name.trimmed().lowercased())
     }
 
     /// `text` with the angle brackets of anything that looks like a tag

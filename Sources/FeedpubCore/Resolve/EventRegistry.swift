@@ -49,7 +49,7 @@ struct EventRegistry {
     /// event known only by reference, created on first mention.
     mutating func target(of entry: RelatedEntry) -> Int {
         if let event = byPath[entry.sitePath] { return event }
-        let headline = entry.headline.isEmpty ? entry.slug.replacingOccurrences(of: "-", with: " ") : entry.headline
+        let headline = entry.headline.isEmpty ? entry.slug.split(separator: "-").joined(separator: " ") : entry.headline
         let (prefixTopics, storyless) = StoryPrefix.splitTopics(headline, isTopic: book.contains)
         let identity = Self.identity(date: entry.date, storyless: storyless)
         let variants = StoryPrefix.variants(headline).map(Slug.site)

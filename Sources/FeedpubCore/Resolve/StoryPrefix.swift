@@ -7,10 +7,10 @@ enum StoryPrefix {
     /// `headline` without its first sentence-like segment `X. `, or nil when it
     /// has none that is short enough or leaves nothing behind.
     static func droppingFirst(_ headline: String) -> String? {
-        guard let separator = headline.range(of: ". "),
+        guard let separator = headline.firstRange(of: ". "),
             headline.distance(from: headline.startIndex, to: separator.lowerBound) <= maxLength
         else { return nil }
-        let rest = headline[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        let rest = String(headline[separator.upperBound...].trimmed())
         return rest.isEmpty ? nil : rest
     }
 
@@ -35,7 +35,7 @@ enum StoryPrefix {
         var rest = Substring(headline)
         search: while true {
             var from = rest.startIndex
-            while let separator = rest[from...].range(of: ". "),
+            while let separator = rest[from...].firstRange(of: ". "),
                 rest.distance(from: rest.startIndex, to: separator.lowerBound) <= maxLength
             {
                 let candidate = String(rest[..<separator.lowerBound])

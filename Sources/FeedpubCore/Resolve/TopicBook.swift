@@ -6,6 +6,9 @@ struct TopicBook {
     private var aliasTargets: [String: String] = [:]
     private var fixedNames: [String: String] = [:]
     private var spellings: [String: [String: Int]] = [:]
+    /// Keys of spellings seen so far: folding and NFC are costly, and a corpus
+    /// repeats a few thousand spellings millions of times.
+    private var keys: [String: String] = [:]
 
     /// A book that maps each alias (any case) to its canonical name.
     init(aliases: [String: String]) {
@@ -24,6 +27,7 @@ struct TopicBook {
 
     /// The key of the topic `name` stands for, after aliases.
     func canonicalKey(_ name: String) -> String {
+        if let known = keys[name] { return known }
         let key = Self.key(name)
         return aliasTargets[key] ?? key
     }
@@ -32,14 +36,15 @@ struct TopicBook {
     @discardableResult
     mutating func record(_ name: String) -> String {
         let key = canonicalKey(name)
-        let spelling = PageText.foldingWhitespace(name).precomposedStringWithCanonicalMapping
-        spellings[key, default: [:]][spelling, default: 0] += 1
+        keys[name] = key
+        spellings[key, default: [:]][name, default: 0] += 1
         return key
     }
 
     /// Whether `name` names a topic recorded so far.
     func contains(_ name: String) -> Bool {
-        spellings[canonicalKey(name)] != nil
+        if keys[name] != nil { return true }
+        return spellings[canonicalKey(name)] != nil
     }
 
     /// The name readers see for `key`: the alias target as configured, else
@@ -47,6 +52,10 @@ struct TopicBook {
     func displayName(_ key: String) -> String {
         if let fixed = fixedNames[key] { return fixed }
         guard let uses = spellings[key] else { return key }
-        return uses.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
+        var counts: [String: Int] = [:]
+        for (name, count) in uses {
+            counts[PageText.foldingWhitespace(name).precomposedStringWithCanonicalMapping, default: 0] += count
+        }
+        return counts.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
     }
 }
