@@ -11,17 +11,37 @@ public enum Slug {
     /// `…according-to-the-rus.md` for "…according to the Russian Defence…"),
     /// and the real pages are what links have to match.
     public static func site(_ headline: String) -> String {
+        let text = headline.trimmed()
+        if text.utf8.prefix(140).allSatisfy({ $0 < 0x80 }) { return asciiSite(text.utf8.prefix(140)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(140)
         var pendingDash = false
         // Lowercasing can lengthen text (İ → i̇), so lowercase a little more than is cut.
-        let text = String(headline.trimmed().unicodeScalars.prefix(160)).lowercased()
-        for scalar in text.unicodeScalars.prefix(140) {
+        let lowered = String(text.unicodeScalars.prefix(160)).lowercased()
+        for scalar in lowered.unicodeScalars.prefix(140) {
             let value = scalar.value
             if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
                 if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
                 pendingDash = false
                 bytes.append(UInt8(value))
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``site(_:)`` for a headline whose first 140 characters are ASCII.
+    private static func asciiSite(_ characters: Substring.UTF8View.SubSequence) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(140)
+        var pendingDash = false
+        for byte in characters {
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(lower)
             } else {
                 pendingDash = true
             }

@@ -6,29 +6,31 @@ extension PageReader {
         let rest: Substring
     }
 
-    /// Reads the link an item starts with, reporting a damaged one.
+    /// Reads the link an item starts with, reporting a damaged one. Works on
+    /// the UTF-8 bytes: the brackets and parentheses it looks for are ASCII.
     mutating func readLink(_ item: Substring, line: Int) -> Link? {
-        let trimmed = item.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.hasPrefix("["), let close = trimmed.firstRange(of: "](") else {
+        let trimmed = item.trimmed()
+        let bytes = trimmed.utf8
+        guard bytes.first == UInt8(ascii: "["), let close = trimmed.firstByteRange(of: "](") else {
             report(line, .warning, .notALink)
             return nil
         }
-        let text = trimmed[trimmed.index(after: trimmed.startIndex)..<close.lowerBound]
+        let text = trimmed[bytes.index(after: bytes.startIndex)..<close.lowerBound]
         var depth = 0
         var index = close.upperBound
-        while index < trimmed.endIndex {
-            let character = trimmed[index]
-            if character == "(" { depth += 1 }
-            if character == ")" {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
                 if depth == 0 {
                     let target = trimmed[close.upperBound..<index]
                     return Link(
                         text: clean(text, line: line), target: String(target.trimmed()),
-                        rest: trimmed[trimmed.index(after: index)...])
+                        rest: trimmed[bytes.index(after: index)...])
                 }
                 depth -= 1
             }
-            index = trimmed.index(after: index)
+            index = bytes.index(after: index)
         }
         report(line, .warning, .unclosedLink)
         return nil
@@ -49,11 +51,11 @@ extension PageReader {
             return nil
         }
         var contexts: [String] = []
-        if let marker = link.rest.firstRange(of: "_Context:") ?? link.rest.firstRange(of: "_context:") {
+        if let marker = link.rest.firstByteRange(of: "_Context:") ?? link.rest.firstByteRange(of: "_context:") {
             var list = link.rest[marker.upperBound...].trimmed()
             if list.hasSuffix("_") { list = list.dropLast() }
-            for name in list.split(separator: ",") {
-                let topic = PageText.foldingWhitespace(clean(name, line: line))
+            for name in list.utf8.split(separator: UInt8(ascii: ",")) {
+                let topic = PageText.foldingWhitespace(clean(Substring(name), line: line))
                 if !topic.isEmpty { contexts.append(topic) }
             }
         }
@@ -65,13 +67,13 @@ extension PageReader {
     /// the date and the slug.
     static func eventPath(_ target: String) -> (String, EventDate, String)? {
         var path = Substring(target)
-        if let scheme = path.range(of: "://") {
+        if let scheme = path.firstByteRange(of: "://") {
             let afterHost = path[scheme.upperBound...]
             guard let slash = afterHost.firstIndex(of: "/") else { return nil }
             path = afterHost[slash...]
         }
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
         guard parts.count == 6, parts[0].isEmpty, parts[1] == "news", parts[5].hasSuffix(".md"),
             let year = Int(parts[2]), let month = Int(parts[3]), let day = Int(parts[4]),
             let date = EventDate(year: year, month: month, day: day)

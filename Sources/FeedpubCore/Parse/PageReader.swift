@@ -40,7 +40,7 @@ struct PageReader {
             }
             switch section {
             case .body:
-                if text.allSatisfy(\.isWhitespace) {
+                if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     flush(&paragraph, into: &body)
                 } else {
                     paragraph.append(clean(text, line: line.number))
@@ -74,7 +74,7 @@ struct PageReader {
         while let line = lines.next() {
             let text = line.text.trimmed()
             if text.isEmpty { continue }
-            guard text.hasPrefix("### ") else {
+            guard text.utf8.starts(with: "### ".utf8) else {
                 report(line.number, .error, .missingDate)
                 return nil
             }
@@ -96,7 +96,7 @@ struct PageReader {
     private mutating func readHeadline(_ lines: inout PageLines.Iterator) -> String? {
         while let line = lines.next() {
             let text = line.text
-            if text.hasPrefix("# ") || text == "#" {
+            if text.utf8.starts(with: "# ".utf8) || text == "#" {
                 let headline = clean(text.dropFirst(1), line: line.number)
                 if headline.isEmpty { break }
                 return headline
@@ -113,7 +113,7 @@ struct PageReader {
     // MARK: Lines
 
     private static func sectionHeading(_ text: Substring) -> Section? {
-        guard text.hasPrefix("### ") else { return nil }
+        guard text.utf8.starts(with: "### ".utf8) else { return nil }
         var name = text.dropFirst(4).trimmed().lowercased()
         if name.hasSuffix(":") { name.removeLast() }
         switch name {
@@ -125,13 +125,20 @@ struct PageReader {
 
     /// The text after a list marker (`1.`, `12.`, `-`, `*`), or nil.
     private static func listItem(_ text: Substring) -> Substring? {
-        let trimmed = text.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") { return trimmed.dropFirst(2) }
-        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return nil }
-        let rest = trimmed.dropFirst(digits.count)
-        guard rest.hasPrefix(".") || rest.hasPrefix(")") else { return nil }
-        return rest.dropFirst()
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index = bytes.index(after: index) }
+        guard index < bytes.endIndex else { return nil }
+        let next = bytes.index(after: index)
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") {
+            return next < bytes.endIndex && bytes[next] == 0x20 ? text[bytes.index(after: next)...] : nil
+        }
+        let digitsStart = index
+        while index < bytes.endIndex, (0x30...0x39).contains(bytes[index]) { index = bytes.index(after: index) }
+        guard index > digitsStart, index < bytes.endIndex,
+            bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+        else { return nil }
+        return text[bytes.index(after: index)...]
     }
 
     private mutating func flush(_ paragraph: inout [String], into body: inout [String]) {

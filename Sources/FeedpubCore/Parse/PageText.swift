@@ -22,6 +22,13 @@ enum PageText {
 
     /// Text with every run of whitespace folded into one space and trimmed.
     static func foldingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var previousSpace = true
+        let needsFolding = text.utf8.contains { byte in
+            let isSpace = byte == 0x20
+            defer { previousSpace = isSpace }
+            return byte < 0x20 || byte >= 0x80 || (isSpace && previousSpace)
+        }
+        guard needsFolding || text.utf8.last == 0x20 else { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -1,14 +1,14 @@
 /// Story prefixes: a headline `X. rest` may begin with the name of the story
 /// it belongs to (`Russian military intervention in the Syrian Civil War. …`).
 enum StoryPrefix {
-    /// The longest a prefix may be to count as a story name.
-    static let maxLength = 120
+    /// The longest a prefix may be to count as a story name, in UTF-8 bytes.
+    static let maxLength = 160
 
     /// `headline` without its first sentence-like segment `X. `, or nil when it
     /// has none that is short enough or leaves nothing behind.
     static func droppingFirst(_ headline: String) -> String? {
-        guard let separator = headline.firstRange(of: ". "),
-            headline.distance(from: headline.startIndex, to: separator.lowerBound) <= maxLength
+        guard let separator = headline.firstByteRange(of: ". "),
+            headline.utf8.distance(from: headline.startIndex, to: separator.lowerBound) <= maxLength
         else { return nil }
         let rest = String(headline[separator.upperBound...].trimmed())
         return rest.isEmpty ? nil : rest
@@ -35,8 +35,8 @@ enum StoryPrefix {
         var rest = Substring(headline)
         search: while true {
             var from = rest.startIndex
-            while let separator = rest[from...].firstRange(of: ". "),
-                rest.distance(from: rest.startIndex, to: separator.lowerBound) <= maxLength
+            while let separator = rest[from...].firstByteRange(of: ". "),
+                rest.utf8.distance(from: rest.startIndex, to: separator.lowerBound) <= maxLength
             {
                 let candidate = String(rest[..<separator.lowerBound])
                 let remainder = rest[separator.upperBound...].drop { $0 == " " }

@@ -22,7 +22,10 @@ struct TopicBook {
 
     /// The comparison key of a name: whitespace folded, NFC, lowercased.
     static func key(_ name: String) -> String {
-        PageText.foldingWhitespace(name).precomposedStringWithCanonicalMapping.lowercased()
+        let folded = PageText.foldingWhitespace(name)
+        // ASCII text is already in NFC; normalizing is the costly part.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.lowercased() }
+        return folded.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// The key of the topic `name` stands for, after aliases.
