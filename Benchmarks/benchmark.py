@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""feedpub's benchmark: full build, no-change rebuild and one-day rebuild of
+generated corpora, against the floor of reading the pages and copying the
+output, all measured in one run on this machine.
+
+    python3 Benchmarks/benchmark.py                 # 10,000 and 100,000 pages
+    python3 Benchmarks/benchmark.py --pages 10000   # one size
+
+Corpora come from the repository's deterministic generator (feedpub-corpus);
+they are kept in --work (default /tmp/feedpub-bench) and reused when present.
+For the one-day rebuild, the 15 pages of the newest complete day are held out
+of the first build and put back for the rebuild.
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+
+
+def run(command, **kwargs):
+    """Runs `command`; returns (wall seconds, CPU seconds, peak RSS in MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, **kwargs)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024.0
+
+
+def measured(command):
+    """Runs `command` under /usr/bin/time for its own peak RSS."""
+    report = "/tmp/feedpub-bench-time.txt"
+    wall, cpu, _ = run(["/usr/bin/time", "-f", "%M", "-o", report] + command,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(report) as handle:
+        peak = int(handle.read().strip().splitlines()[-1]) / 1024.0
+    return wall, cpu, peak
+
+
+def tree_size(folder):
+    total = 0
+    for base, _, files in os.walk(folder):
+        for name in files:
+            total += os.path.getsize(os.path.join(base, name))
+    return total
+
+
+def mtimes(folder):
+    result = {}
+    for base, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(base, name)
+            result[path] = os.stat(path).st_mtime_ns
+    return result
+
+
+def hold_out_day(corpus, held, count=15):
+    """Moves the pages of the newest day with at least `count` pages (up to
+    `count` of them) from `corpus` to `held`; returns their relative paths."""
+    days = {}
+    for base, _, files in os.walk(os.path.join(corpus, "news")):
+        pages = sorted(name for name in files if name.endswith(".md") and name != "index.md")
+        if pages:
+            days[base] = pages
+    def key(folder):
+        year, month, day = folder.split(os.sep)[-3:]
+        return int(year), int(month), int(day)
+    for folder in sorted(days, key=key, reverse=True):
+        if len(days[folder]) >= count:
+            moved = []
+            for name in days[folder][:count]:
+                relative = os.path.relpath(os.path.join(folder, name), corpus)
+                os.makedirs(os.path.dirname(os.path.join(held, relative)), exist_ok=True)
+                shutil.move(os.path.join(corpus, relative), os.path.join(held, relative))
+                moved.append(relative)
+            return moved
+    raise SystemExit("no day with %d pages" % count)
+
+
+def put_back(corpus, held, moved):
+    for relative in moved:
+        shutil.move(os.path.join(held, relative), os.path.join(corpus, relative))
+
+
+def bench(pages, work, config):
+    corpus = os.path.join(work, "corpus-%d" % pages)
+    if not os.path.isdir(corpus):
+        print("generating %d pages..." % pages, file=sys.stderr)
+        subprocess.run([os.path.join(BIN, "feedpub-corpus"), "--pages", str(pages), corpus], check=True,
+                       stdout=subprocess.DEVNULL)
+    held = os.path.join(work, "held-%d" % pages)
+    shutil.rmtree(held, ignore_errors=True)
+    moved = hold_out_day(corpus, held)
+    output = os.path.join(work, "feeds-%d" % pages)
+    shutil.rmtree(output, ignore_errors=True)
+    build = [os.path.join(BIN, "feedpub"), "build", "--config", config, "--input", corpus, "--output", output, "--quiet"]
+    try:
+        # Floor: read every page, copy the output tree.
+        subprocess.run(["sync"])
+        read_floor = run(["sh", "-c", "find '%s/news' -name '*.md' -print0 | xargs -0 cat > /dev/null" % corpus])[0]
+        full = measured(build)
+        output_bytes = tree_size(output)
+        copy_target = output + "-copy"
+        shutil.rmtree(copy_target, ignore_errors=True)
+        copy_floor = run(["cp", "-r", output, copy_target])[0]
+        shutil.rmtree(copy_target, ignore_errors=True)
+
+        before = mtimes(output)
+        no_change = measured(build)
+        rewritten_no_change = sum(1 for path, stamp in mtimes(output).items() if before.get(path) != stamp)
+
+        put_back(corpus, held, moved)
+        moved = []
+        before = mtimes(output)
+        one_day = measured(build)
+        after = mtimes(output)
+        rewritten_one_day = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+    finally:
+        put_back(corpus, held, moved)
+    corpus_bytes = tree_size(os.path.join(corpus, "news"))
+    floor = read_floor + copy_floor
+    return {
+        "pages": pages,
+        "corpus_mb": corpus_bytes / 1e6,
+        "output_mb": output_bytes / 1e6,
+        "files": len(after),
+        "full": full,
+        "no_change": no_change,
+        "one_day": one_day,
+        "floor": floor,
+        "read_floor": read_floor,
+        "copy_floor": copy_floor,
+        "rewritten_no_change": rewritten_no_change,
+        "rewritten_one_day": rewritten_one_day,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, action="append", help="corpus size (repeatable)")
+    parser.add_argument("--work", default="/tmp/feedpub-bench", help="folder for corpora and output")
+    parser.add_argument("--no-build", action="store_true", help="use the existing release binaries")
+    parser.add_argument("--json", help="also write the results to this file")
+    arguments = parser.parse_args()
+    sizes = arguments.pages or [10000, 100000]
+    if not arguments.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True,
+                       stdout=subprocess.DEVNULL)
+    os.makedirs(arguments.work, exist_ok=True)
+    config = os.path.join(arguments.work, "config.json")
+    with open(config, "w") as handle:
+        json.dump({"site": {"title": "Benchmark", "url": "https://example.org/"}}, handle)
+    results = [bench(pages, arguments.work, config) for pages in sizes]
+
+    print("| pages | corpus | output | full build | CPU | peak RSS | pages/s | MB/s written | no-change | one-day (files rewritten) | floor (cat + cp) | full / floor |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        wall, cpu, rss = r["full"]
+        print("| {:,} | {:.0f} MB | {:.0f} MB | {:.2f} s | {:.2f} s | {:.0f} MB | {:,.0f} | {:.0f} | {:.2f} s ({:.1%}, {} rewritten) | {:.2f} s ({:.1%}, {}) | {:.2f} + {:.2f} s | {:.1f}x |".format(
+            r["pages"], r["corpus_mb"], r["output_mb"], wall, cpu, rss, r["pages"] / wall, r["output_mb"] / wall,
+            r["no_change"][0], r["no_change"][0] / wall, r["rewritten_no_change"],
+            r["one_day"][0], r["one_day"][0] / wall, r["rewritten_one_day"],
+            r["read_floor"], r["copy_floor"], wall / r["floor"]))
+    if arguments.json:
+        with open(arguments.json, "w") as handle:
+            json.dump(results, handle, indent=2)
+
+
+if __name__ == "__main__":
+    main()
