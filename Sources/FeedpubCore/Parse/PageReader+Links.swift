@@ -64,21 +64,39 @@ extension PageReader {
     }
 
     /// Splits `/news/YYYY/MM/D/slug.md` (or a URL ending in it) into the path,
-    /// the date and the slug.
+    /// the date and the slug, reading the bytes once.
     static func eventPath(_ target: String) -> (String, EventDate, String)? {
         var path = Substring(target)
         if let scheme = path.firstByteRange(of: "://") {
             let afterHost = path[scheme.upperBound...]
-            guard let slash = afterHost.firstIndex(of: "/") else { return nil }
+            guard let slash = afterHost.utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
             path = afterHost[slash...]
         }
-        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
-        guard parts.count == 6, parts[0].isEmpty, parts[1] == "news", parts[5].hasSuffix(".md"),
-            let year = Int(parts[2]), let month = Int(parts[3]), let day = Int(parts[4]),
-            let date = EventDate(year: year, month: month, day: day)
+        if let end = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            path = path[..<end]
+        }
+        let bytes = path.utf8
+        guard bytes.starts(with: "/news/".utf8) else { return nil }
+        var index = bytes.index(bytes.startIndex, offsetBy: 6)
+        var numbers: [Int] = []
+        for _ in 0..<3 {
+            var value = 0
+            var digits = 0
+            while index < bytes.endIndex, (0x30...0x39).contains(bytes[index]), digits < 5 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+                index = bytes.index(after: index)
+            }
+            guard digits > 0, index < bytes.endIndex, bytes[index] == UInt8(ascii: "/") else { return nil }
+            numbers.append(value)
+            index = bytes.index(after: index)
+        }
+        let file = path[index...]
+        guard file.utf8.count > 3, file.utf8.suffix(3).elementsEqual(".md".utf8),
+            !file.utf8.contains(UInt8(ascii: "/")),
+            let date = EventDate(year: numbers[0], month: numbers[1], day: numbers[2])
         else { return nil }
-        let slug = String(parts[5].dropLast(3))
+        let slug = String(file.utf8.dropLast(3))!
         guard !slug.isEmpty, slug != "index" else { return nil }
         return (String(path), date, slug)
     }

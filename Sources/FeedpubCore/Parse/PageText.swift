@@ -3,7 +3,7 @@ enum PageText {
     /// `raw` with mojibake repaired, tabs as spaces, characters XML 1.0
     /// forbids removed (counted in `removed`), and outer whitespace trimmed.
     static func clean(_ raw: Substring, removed: inout Int) -> String {
-        var text = Mojibake.repair(String(raw))
+        var text = Mojibake.repair(String(raw.trimmed()))
         if XMLText.mayNeedCleaning(text) {
             var scalars = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
@@ -17,7 +17,8 @@ enum PageText {
             }
             text = String(scalars)
         }
-        return String(text.trimmed())
+        let trimmed = text.trimmed()
+        return trimmed.utf8.count == text.utf8.count ? text : String(trimmed)
     }
 
     /// Text with every run of whitespace folded into one space and trimmed.
