@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw FailedRun(message: error.description)
         }
+        for notice in report.notices { FileHandleOutput.standardError.write("notice: \(notice)\n") }
         for diagnostic in report.diagnostics { FileHandleOutput.standardError.write("\(diagnostic)\n") }
         print(report.summary)
         if strict && !report.diagnostics.isEmpty { throw ExitCode(1) }

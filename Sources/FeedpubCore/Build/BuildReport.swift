@@ -1,5 +1,5 @@
 /// What a build did, for the summary line and for `--strict`.
-public struct BuildReport: Sendable {
+public struct BuildReport: Sendable, Codable, Equatable {
     /// Page files read.
     public var pagesRead = 0
     /// Pages skipped as unusable.
@@ -20,6 +20,11 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Wall-clock seconds the build took.
     public var seconds = 0.0
+    /// True when nothing had changed since the last build, so nothing was read
+    /// or rendered (the counts and problems are the last build's).
+    public var upToDate = false
+    /// Things the user should know that are not problems in the input.
+    public var notices: [String] = []
 
     /// The number of pages with a problem (warnings and errors).
     public var problemPages: Int {
@@ -37,6 +42,6 @@ public struct BuildReport: Sendable {
             + "\(topics) topics, \(written) files written, \(unchanged) unchanged"
             + (removed > 0 ? ", \(removed) stale removed" : "")
             + ", \(Self.count(diagnostics.count, "problem")) in \(Self.count(problemPages, "page"))"
-            + " (\(pagesSkipped) skipped), \(time) s"
+            + " (\(pagesSkipped) skipped)" + (upToDate ? ", nothing changed since the last build" : "") + ", \(time) s"
     }
 }

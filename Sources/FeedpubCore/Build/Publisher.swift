@@ -22,23 +22,29 @@ public struct Publisher: Sendable {
         public let report: BuildReport
     }
 
-    /// Finds, parses and resolves every page; `progress` hears each step start.
-    public func load(progress: (BuildStep) -> Void = { _ in }) throws(BuildError) -> Loaded {
-        let clock = ContinuousClock.now
-        progress(.discover)
-        var sources: [PageSource]
+    /// Every page file of the corpus, then the extra files.
+    public func discover() throws(BuildError) -> [PageSource] {
         do {
-            sources = try PageDiscovery(root: configuration.input).pages()
+            return try PageDiscovery(root: configuration.input).pages()
+                + extraFiles.map { PageSource(file: $0, sitePath: nil) }
         } catch {
             throw BuildError(error.description)
         }
-        sources += extraFiles.map { PageSource(file: $0, sitePath: nil) }
+    }
 
+    /// Finds, parses and resolves every page; `progress` hears each step start.
+    public func load(progress: (BuildStep) -> Void = { _ in }) throws(BuildError) -> Loaded {
+        progress(.discover)
+        return load(try discover(), progress: progress)
+    }
+
+    /// Parses and resolves `sources`.
+    func load(_ sources: [PageSource], progress: (BuildStep) -> Void) -> Loaded {
+        let clock = ContinuousClock.now
         progress(.parse)
         let parser = PageParser()
         let results = ParallelMap.map(sources) { source in
-            let url = URL(fileURLWithPath: source.file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = FileManager.default.contents(atPath: source.file) else {
                 let diagnostic = Diagnostic(
                     file: source.file, line: nil, severity: .error, reason: .unreadable("no such file or no permission"))
                 return PageParser.Result(page: nil, diagnostics: [diagnostic])
@@ -64,17 +70,38 @@ public struct Publisher: Sendable {
         return Loaded(corpus: resolved.corpus, report: report)
     }
 
-    /// Runs the whole build and writes the output folder.
+    /// Runs the whole build and writes the output folder. When the output
+    /// folder's manifest shows that neither the settings nor any page nor any
+    /// feed changed since the last build, it stops after looking.
     public func build(progress: (BuildStep) -> Void = { _ in }) throws(BuildError) -> BuildReport {
         let clock = ContinuousClock.now
-        let loaded = try load(progress: progress)
-        var report = loaded.report
-
-        progress(.write)
+        progress(.discover)
+        let sources = try discover()
         let output = OutputFolder(root: configuration.output)
+        let settings = settingsFingerprint()
+        let inputs = ParallelMap.map(sources, chunkSize: 512) { FileStamp.of($0.file) }
+        var notices: [String] = []
+        if let previous = readManifest(in: output, notices: &notices), previous.settings == settings,
+            previous.inputs == inputs.compactMap({ $0 }), inputs.allSatisfy({ $0 != nil }),
+            previous.outputs.allSatisfy({ FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 })
+        {
+            var report = previous.report
+            report.written = 0
+            report.unchanged = previous.outputs.count
+            report.removed = 0
+            report.upToDate = true
+            report.seconds = (ContinuousClock.now - clock) / .seconds(1)
+            return report
+        }
+
+        let loaded = load(sources, progress: progress)
+        var report = loaded.report
+        report.notices = notices
+        progress(.write)
         let renderer = FeedRenderer(corpus: loaded.corpus, configuration: configuration)
         do {
             try output.prepare()
+            output.remove(BuildManifest.fileName)
             let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
                 try renderer.render(feed).map { document in
                     (document.path, try output.write(document.bytes, to: document.path))
@@ -85,12 +112,39 @@ public struct Publisher: Sendable {
             report.written = all.count { $0.1 == .written }
             report.unchanged = all.count { $0.1 == .unchanged }
             report.removed = output.removeStale(keeping: Set(all.map(\.0))).count
+            report.seconds = (ContinuousClock.now - clock) / .seconds(1)
+            let manifest = BuildManifest(
+                settings: settings, report: report, inputs: inputs.compactMap { $0 },
+                outputs: all.compactMap { FileStamp.of(output.path(of: $0.0), as: $0.0) })
+            if inputs.allSatisfy({ $0 != nil }) {
+                _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
+            }
         } catch let error as OutputFolder.Failure {
             throw BuildError(error.description)
         } catch {
             throw BuildError("\(error)")
         }
-        report.seconds = (ContinuousClock.now - clock) / .seconds(1)
         return report
+    }
+
+    /// The program (its executable's stamp) and the configuration, as one string.
+    private func settingsFingerprint() -> String {
+        let program = Bundle.main.executablePath.flatMap { FileStamp.of($0) }
+        let programPart = program.map { "\($0.path) \($0.size) \($0.modified)" } ?? "unknown"
+        return "\(FeedpubVersion.current) \(StableHash.fnv1a(programPart)) \(configuration.fingerprint) "
+            + String(StableHash.fnv1a(extraFiles.joined(separator: "\n")), radix: 16)
+    }
+
+    private func readManifest(in output: OutputFolder, notices: inout [String]) -> BuildManifest? {
+        guard let bytes = FileManager.default.contents(atPath: output.path(of: BuildManifest.fileName)) else {
+            return nil
+        }
+        guard let manifest = BuildManifest.parse([UInt8](bytes)) else {
+            notices.append(
+                "\(output.path(of: BuildManifest.fileName)): not a build manifest this version can read; "
+                    + "doing a full build")
+            return nil
+        }
+        return manifest
     }
 }

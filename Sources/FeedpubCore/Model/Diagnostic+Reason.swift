@@ -1,6 +1,6 @@
 extension Diagnostic {
     /// What is wrong with a page or a part of it.
-    public enum Reason: Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable, Codable, CustomStringConvertible {
         /// The file could not be read.
         case unreadable(String)
         /// The bytes are not UTF-8.

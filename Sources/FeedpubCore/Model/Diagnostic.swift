@@ -1,7 +1,7 @@
 /// A problem found in the input, reported as `file:line: message`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// How bad the problem is.
-    public enum Severity: String, Sendable {
+    public enum Severity: String, Sendable, Codable {
         /// Part of a page was dropped; the rest was published.
         case warning
         /// The whole page was skipped.

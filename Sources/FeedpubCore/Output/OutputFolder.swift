@@ -27,6 +27,16 @@ public struct OutputFolder: Sendable {
         self.root = root
     }
 
+    /// The absolute path of `path` inside the folder.
+    public func path(of path: String) -> String {
+        root.appendingPathComponent(path).path
+    }
+
+    /// Removes the file at `path` inside the folder, if there is one.
+    public func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: self.path(of: path))
+    }
+
     /// Makes sure the folder and `topics/` exist.
     public func prepare() throws(Failure) {
         do {

@@ -11,11 +11,13 @@ struct PublisherTests {
         return configuration
     }
 
-    /// Every file under `root` (relative path → bytes), hidden files included.
+    /// Every file under `root` (relative path → bytes), hidden files included
+    /// but for the build manifest, which is not published.
     func tree(_ root: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let walker = try #require(FileManager.default.enumerator(atPath: root.path))
         while let path = walker.nextObject() as? String {
+            guard path != BuildManifest.fileName else { continue }
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
@@ -50,28 +52,34 @@ struct PublisherTests {
         }
     }
 
-    @Test("a second build writes nothing and keeps every mtime; a third after a change rewrites only what changed")
+    @Test("an unchanged corpus writes nothing and keeps every mtime; a change rewrites only the feeds it touches")
     func incremental() throws {
         try TestFiles.withTemporaryFolder { root in
             try copySample(to: root)
             var configuration = try configuration(output: root.appendingPathComponent("out"))
             configuration.input = root
             _ = try Publisher(configuration: configuration).build()
+            let upToDate = try Publisher(configuration: configuration).build()
+            #expect(upToDate.upToDate)
+            #expect(upToDate.written == 0 && upToDate.unchanged == 29 && upToDate.events == 13)
+            #expect(upToDate.summary.contains("nothing changed since the last build"))
+
             let old = Date(timeIntervalSince1970: 1_000_000_000)
             let outputFiles = try tree(configuration.output).keys
             for path in outputFiles {
                 try FileManager.default.setAttributes(
                     [.modificationDate: old], ofItemAtPath: configuration.output.path + "/" + path)
             }
-            let second = try Publisher(configuration: configuration).build()
-            #expect(second.written == 0)
-            #expect(second.unchanged == 29)
+            let rebuilt = try Publisher(configuration: configuration).build()
+            #expect(!rebuilt.upToDate, "touched outputs are checked, not trusted")
+            #expect(rebuilt.written == 0 && rebuilt.unchanged == 29)
 
             let page = PageFixture.page(
                 date: "2015-11-18", headline: "A new page about Sergey Shoigu",
                 related: [PageFixture.related("Other", "/news/2014/01/1/other.md", ["Sergey Shoigu"])])
             try TestFiles.write(page, to: "news/2015/11/18/new.md", under: root)
             let third = try Publisher(configuration: configuration).build()
+            #expect(!third.upToDate)
             #expect(third.written == 4)
             let changed = try outputFiles.filter { path in
                 let date = try FileManager.default.attributesOfItem(atPath: configuration.output.path + "/" + path)[
@@ -79,6 +87,40 @@ struct PublisherTests {
                 return date != old
             }.sorted()
             #expect(changed == ["all.atom", "all.rss", "topics/sergey-shoigu.atom", "topics/sergey-shoigu.rss"])
+        }
+    }
+
+    @Test("the manifest is only an optimisation: a changed setting, page or feed, or a damaged manifest, means a full build")
+    func manifestInvalidation() throws {
+        try TestFiles.withTemporaryFolder { root in
+            try copySample(to: root)
+            var configuration = try configuration(output: root.appendingPathComponent("out"))
+            configuration.input = root
+            let first = try Publisher(configuration: configuration).build()
+            let expected = try tree(configuration.output)
+            let manifest = configuration.output.appendingPathComponent(BuildManifest.fileName)
+
+            try Data("garbage".utf8).write(to: manifest)
+            let damaged = try Publisher(configuration: configuration).build()
+            #expect(!damaged.upToDate)
+            #expect(damaged.notices.count == 1 && damaged.notices[0].contains("not a build manifest"))
+            #expect(try tree(configuration.output) == expected)
+
+            try FileManager.default.removeItem(at: configuration.output.appendingPathComponent("topics/syria.rss"))
+            let deleted = try Publisher(configuration: configuration).build()
+            #expect(!deleted.upToDate && deleted.written == 1)
+            #expect(try tree(configuration.output) == expected)
+
+            let seed = root.appendingPathComponent("news/2015/11/17").path
+            let page = try #require(try FileManager.default.contentsOfDirectory(atPath: seed).first)
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: seed + "/" + page)
+            #expect(!(try Publisher(configuration: configuration).build().upToDate), "a touched page is read again")
+            #expect(try Publisher(configuration: configuration).build().upToDate)
+
+            configuration.maxEntries = 1
+            let changedSetting = try Publisher(configuration: configuration).build()
+            #expect(!changedSetting.upToDate && changedSetting.written > 0)
+            #expect(changedSetting.diagnostics == first.diagnostics)
         }
     }
 

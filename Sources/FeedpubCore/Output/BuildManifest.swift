@@ -1,0 +1,57 @@
+import Foundation
+
+/// What the last complete build read and wrote, kept in the output folder as
+/// `.feedpub-manifest`. When the settings, every page and every feed are as
+/// the manifest says, nothing can have changed and a build stops early.
+///
+/// The manifest is an optimisation only: without it, or with one that is
+/// damaged or of another format, a build does all the work and writes the
+/// same bytes.
+public struct BuildManifest: Equatable, Sendable {
+    /// The file name inside the output folder.
+    public static let fileName = ".feedpub-manifest"
+    static let header = "feedpub-manifest 1"
+
+    /// A fingerprint of the program and the configuration.
+    public var settings: String
+    /// The report of the build that wrote it (counts and problems).
+    public var report: BuildReport
+    /// Every page read, sorted by path.
+    public var inputs: [FileStamp]
+    /// Every file written or left unchanged, paths relative to the output folder.
+    public var outputs: [FileStamp]
+
+    /// The manifest as text: a header, the settings, the report as JSON, then
+    /// one `input`/`output` line per file (`size mtime path`).
+    public func serialized() throws -> [UInt8] {
+        var text = Self.header + "\nsettings " + settings + "\nreport "
+        text += String(decoding: try JSONEncoder().encode(report), as: UTF8.self) + "\n"
+        for stamp in inputs { text += "input \(stamp.size) \(stamp.modified) \(stamp.path)\n" }
+        for stamp in outputs { text += "output \(stamp.size) \(stamp.modified) \(stamp.path)\n" }
+        return Array(text.utf8)
+    }
+
+    /// Reads a manifest; nil when the bytes are not a manifest of this format.
+    public static func parse(_ bytes: [UInt8]) -> BuildManifest? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == Substring(header),
+            let settingsLine = lines.popFirst(), settingsLine.hasPrefix("settings "),
+            let reportLine = lines.popFirst(), reportLine.hasPrefix("report "),
+            let report = try? JSONDecoder().decode(BuildReport.self, from: Data(reportLine.dropFirst(7).utf8))
+        else { return nil }
+        var manifest = BuildManifest(
+            settings: String(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
+        for line in lines where !line.isEmpty {
+            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let size = Int(fields[1]), let modified = Int(fields[2]) else { return nil }
+            let stamp = FileStamp(path: String(fields[3]), size: size, modified: modified)
+            switch fields[0] {
+            case "input": manifest.inputs.append(stamp)
+            case "output": manifest.outputs.append(stamp)
+            default: return nil
+            }
+        }
+        return manifest
+    }
+}
