@@ -79,7 +79,7 @@ public struct Publisher: Sendable {
         let sources = try discover()
         let output = OutputFolder(root: configuration.output)
         let settings = settingsFingerprint()
-        let inputs = ParallelMap.map(sources, chunkSize: 512) { FileStamp.of($0.file) }
+        let inputs = sources.map { $0.stamp ?? FileStamp.of($0.file) }
         var notices: [String] = []
         if let previous = readManifest(in: output, notices: &notices), previous.settings == settings,
             previous.inputs == inputs.compactMap({ $0 }), inputs.allSatisfy({ $0 != nil }),

@@ -17,10 +17,12 @@ public struct FileStamp: Hashable, Sendable {
     }
 
     /// The stamp of the file at `path` (named `name` in the stamp), or nil
-    /// when there is no such file.
-    public static func of(_ path: String, as name: String? = nil) -> FileStamp? {
+    /// when there is no such file, or when `regularFileOnly` and it is a
+    /// folder or something else.
+    public static func of(_ path: String, as name: String? = nil, regularFileOnly: Bool = false) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        if regularFileOnly && (info.st_mode & S_IFMT) != S_IFREG { return nil }
         #if canImport(Darwin)
             let time = info.st_mtimespec
         #else

@@ -24,25 +24,43 @@ public struct PageDiscovery: Sendable {
         guard FileManager.default.fileExists(atPath: news.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Failure(description: "\(root.path): no news/ folder here; 'input' must be the site root")
         }
-        guard let walker = FileManager.default.enumerator(atPath: news.path) else {
-            throw Failure(description: "\(news.path): cannot list the folder")
-        }
         var found: [PageSource] = []
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        while let relative = walker.nextObject() as? String {
-            guard relative.hasSuffix(".md"), (relative as NSString).lastPathComponent != "index.md" else { continue }
-            let file = news.path + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            found.append(PageSource(file: Self.displayPath(file, base: base), sitePath: "/news/" + relative))
-        }
+        let current = FileManager.default.currentDirectoryPath + "/"
+        try collect(folder: news.path, relative: "", current: current, into: &found)
         return found.sorted { $0.sitePath! < $1.sitePath! }
     }
 
-    /// `file` relative to the current folder when it is inside it.
-    static func displayPath(_ file: String, base: String) -> String {
-        let current = FileManager.default.currentDirectoryPath + "/"
-        return file.hasPrefix(current) ? String(file.dropFirst(current.count)) : file
+    /// Adds the pages under `folder` (site path `/news/` + `relative`) to `found`.
+    /// Listing folder by folder is several times faster than an enumerator
+    /// that stats every entry.
+    private func collect(folder: String, relative: String, current: String, into found: inout [PageSource])
+        throws(Failure)
+    {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw Failure(description: "\(folder): cannot list the folder (\(error.localizedDescription))")
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            if name.hasSuffix(".md") {
+                guard name != "index.md" else { continue }
+                let display = Self.displayPath(path, current: current)
+                // One stat tells that it is a file and stamps it for the build manifest.
+                guard let stamp = FileStamp.of(path, as: display, regularFileOnly: true) else { continue }
+                found.append(PageSource(file: display, sitePath: "/news/" + relative + name, stamp: stamp))
+            } else {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+                else { continue }
+                try collect(folder: path, relative: relative + name + "/", current: current, into: &found)
+            }
+        }
+    }
+
+    /// `file` relative to the current folder (`current`, ending in `/`) when it is inside it.
+    static func displayPath(_ file: String, current: String) -> String {
+        file.hasPrefix(current) ? String(file.dropFirst(current.count)) : file
     }
 }
