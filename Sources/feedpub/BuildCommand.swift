@@ -20,11 +20,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems and the summary line.")
     var quiet = false
 
+    @Flag(help: "Print how long each step took.")
+    var timings = false
+
     func run() throws {
         let publisher = Publisher(configuration: try corpus.configuration(output: output), extraFiles: corpus.files)
         let report: BuildReport
+        var steps: [(BuildStep, ContinuousClock.Instant)] = []
         do {
             report = try publisher.build { step in
+                steps.append((step, .now))
                 if !quiet {
                     FileHandleOutput.standardError.write(
                         "[\(step.rawValue)/\(BuildStep.allCases.count)] \(step.title)\n")
@@ -32,6 +37,13 @@ struct BuildCommand: ParsableCommand {
             }
         } catch {
             throw FailedRun(message: error.description)
+        }
+        if timings {
+            let ends = steps.dropFirst().map(\.1) + [.now]
+            for ((step, start), end) in zip(steps, ends) {
+                let seconds = ((end - start) / .seconds(1) * 1000).rounded() / 1000
+                FileHandleOutput.standardError.write("\(step.title): \(seconds) s\n")
+            }
         }
         for notice in report.notices { FileHandleOutput.standardError.write("notice: \(notice)\n") }
         for diagnostic in report.diagnostics { FileHandleOutput.standardError.write("\(diagnostic)\n") }
