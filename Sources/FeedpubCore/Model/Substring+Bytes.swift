@@ -3,10 +3,17 @@ extension StringProtocol where SubSequence == Substring {
     /// Foundation's `NSString` bridge (the hot path of reading pages).
     @inlinable
     public func trimmed() -> Substring {
-        var text = self[...]
-        while let first = text.unicodeScalars.first, Self.isSpace(first) { text = text.dropFirst() }
-        while let last = text.unicodeScalars.last, Self.isSpace(last) { text = text.dropLast() }
-        return text
+        let text = self[...]
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard Self.isSpace(scalars[before]) else { break }
+            end = before
+        }
+        return text[start..<end]
     }
 
     @inlinable

@@ -53,7 +53,7 @@ extension PageReader {
         var contexts: [String] = []
         if let marker = link.rest.firstByteRange(of: "_Context:") ?? link.rest.firstByteRange(of: "_context:") {
             var list = link.rest[marker.upperBound...].trimmed()
-            if list.hasSuffix("_") { list = list.dropLast() }
+            if list.utf8.last == UInt8(ascii: "_") { list = list[..<list.utf8.index(before: list.endIndex)] }
             for name in list.utf8.split(separator: UInt8(ascii: ",")) {
                 let topic = PageText.foldingWhitespace(clean(Substring(name), line: line))
                 if !topic.isEmpty { contexts.append(topic) }
