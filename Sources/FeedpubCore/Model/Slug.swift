@@ -11,42 +11,46 @@ public enum Slug {
     /// `…according-to-the-rus.md` for "…according to the Russian Defence…"),
     /// and the real pages are what links have to match.
     public static func site(_ headline: String) -> String {
+        // One pass over the UTF-8 bytes. Of all non-ASCII characters only two
+        // lowercase to ASCII letters: İ (to i and a combining dot, which takes
+        // one more of the 140 places) and the Kelvin sign (to k). Every other
+        // one is a separator, so no Unicode lowercasing is needed.
         let text = headline.trimmed()
-        if text.utf8.prefix(140).allSatisfy({ $0 < 0x80 }) { return asciiSite(text.utf8.prefix(140)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(140)
+        let bytes = text.utf8.span
+        var out: [UInt8] = []
+        out.reserveCapacity(140)
         var pendingDash = false
-        // Lowercasing can lengthen text (İ → i̇), so lowercase a little more than is cut.
-        let lowered = String(text.unicodeScalars.prefix(160)).lowercased()
-        for scalar in lowered.unicodeScalars.prefix(140) {
-            let value = scalar.value
-            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+        var position = 0
+        var index = 0
+        while index < bytes.count && position < 140 {
+            let byte = bytes[index]
+            var letter: UInt8?
+            var places = 1
+            var length = 1
+            if byte < 0x80 {
+                let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) { letter = lower }
+            } else {
+                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if byte == 0xC4, index + 1 < bytes.count, bytes[index + 1] == 0xB0 {
+                    letter = UInt8(ascii: "i")
+                    places = 2
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
+                    letter = UInt8(ascii: "k")
+                }
+            }
+            if let letter {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                bytes.append(UInt8(value))
+                out.append(letter)
             } else {
                 pendingDash = true
             }
+            if places == 2 { pendingDash = true }
+            position += places
+            index += length
         }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// ``site(_:)`` for a headline whose first 140 characters are ASCII.
-    private static func asciiSite(_ characters: Substring.UTF8View.SubSequence) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(140)
-        var pendingDash = false
-        for byte in characters {
-            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
-                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                bytes.append(lower)
-            } else {
-                pendingDash = true
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A readable ASCII slug for a file name: accents dropped (`Burkinabé` →

@@ -23,28 +23,34 @@ extension StringProtocol where SubSequence == Substring {
     }
 }
 
-extension StringProtocol where SubSequence == Substring {
+extension Substring {
     /// The first range of `needle` (ASCII) in the text, compared byte by byte:
     /// much cheaper than `firstRange(of:)`, which compares Characters.
-    @inlinable
     public func firstByteRange(of needle: String) -> Range<String.Index>? {
-        let pattern = needle.utf8
-        let text = self[...].utf8
-        guard let first = pattern.first else { return nil }
-        var index = text.startIndex
-        while let start = text[index...].firstIndex(of: first) {
-            var cursor = start
-            var matched = true
-            for byte in pattern {
-                guard cursor < text.endIndex, text[cursor] == byte else {
-                    matched = false
-                    break
-                }
-                cursor = text.index(after: cursor)
-            }
-            if matched { return start..<cursor }
-            index = text.index(after: start)
+        let pattern = needle.utf8.span
+        let bytes = utf8.span
+        let length = pattern.count
+        guard length > 0, bytes.count >= length else { return nil }
+        let first = pattern[0]
+        search: for start in 0...(bytes.count - length) where bytes[start] == first {
+            for offset in 1..<length where bytes[start + offset] != pattern[offset] { continue search }
+            let lower = utf8.index(startIndex, offsetBy: start)
+            return lower..<utf8.index(lower, offsetBy: length)
         }
         return nil
+    }
+
+    /// The index of the first `byte` in the text, or nil.
+    public func firstIndex(ofByte byte: UInt8) -> String.Index? {
+        let bytes = utf8.span
+        for offset in bytes.indices where bytes[offset] == byte { return utf8.index(startIndex, offsetBy: offset) }
+        return nil
+    }
+}
+
+extension String {
+    /// The first range of `needle` (ASCII) in the string, compared byte by byte.
+    public func firstByteRange(of needle: String) -> Range<String.Index>? {
+        self[...].firstByteRange(of: needle)
     }
 }

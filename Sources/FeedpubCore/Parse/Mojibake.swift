@@ -20,16 +20,15 @@ public enum Mojibake {
     /// directly followed by a character Windows-1252 has at 0x80–0xBF (`C2 xx`,
     /// or one of its punctuation marks at `C5`, `C6`, `CB` or `E2`).
     private static func mayBeMangled(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if beforePrevious == 0xC3, (0x82...0xB4).contains(previous),
-                byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2
+        let bytes = text.utf8.span
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0xC3 {
+            let next = bytes[index + 2]
+            if (0x82...0xB4).contains(bytes[index + 1]),
+                next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2
             {
                 return true
             }
-            beforePrevious = previous
-            previous = byte
         }
         return false
     }

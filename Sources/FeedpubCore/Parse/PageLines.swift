@@ -20,8 +20,7 @@ struct PageLines: Sequence {
         mutating func next() -> Line? {
             guard !finished else { return nil }
             number += 1
-            let utf8 = text.utf8
-            guard let newline = utf8.firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let newline = text.firstIndex(ofByte: UInt8(ascii: "\n")) else {
                 finished = true
                 if text.isEmpty { return nil }
                 return Line(number: number, text: Self.droppingCR(text))

@@ -7,7 +7,7 @@ struct EventRegistry {
     private var files: [String] = []
     private var byPath: [String: Int] = [:]
     private var byIdentity: [String: Int] = [:]
-    private var bySlug: [String: Int] = [:]
+    private var bySlug: [SlugKey: Int] = [:]
     private var pendingVariants: [(date: EventDate, headline: String, event: Int)] = []
 
     init(book: TopicBook) {
@@ -111,8 +111,14 @@ struct EventRegistry {
         if bySlug[key] == nil { bySlug[key] = event }
     }
 
-    private static func slugKey(_ date: EventDate, _ slug: String) -> String {
-        "\(date.daysSinceEpoch)/\(slug)"
+    /// A day and a slug: how a Related entry names an event when its path fails.
+    private struct SlugKey: Hashable {
+        let date: EventDate
+        let slug: String
+    }
+
+    private static func slugKey(_ date: EventDate, _ slug: String) -> SlugKey {
+        SlugKey(date: date, slug: slug)
     }
 
     private static func identity(date: EventDate, storyless: String) -> String {

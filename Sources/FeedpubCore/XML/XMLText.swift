@@ -15,21 +15,19 @@ public enum XMLText {
     /// tab, CR or LF: a quick look at the UTF-8 bytes (C0 and DEL, C1 as
     /// `C2 80…9F`, U+FFFE and U+FFFF as `EF BF BE/BF`).
     public static func mayNeedCleaning(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            // Only C0 controls, DEL, and the lead bytes of C1 (C2) and U+FFFE/F (EF) matter.
-            for index in bytes.indices where bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == 0xC2
-                || bytes[index] == 0xEF
-            {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F { return true }
-                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    return true
-                }
+        let bytes = text.utf8.span
+        // Only C0 controls, DEL, and the lead bytes of C1 (C2) and U+FFFE/F (EF) matter.
+        for index in bytes.indices where bytes[index] < 0x20 || bytes[index] == 0x7F || bytes[index] == 0xC2
+            || bytes[index] == 0xEF
+        {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return true
             }
-            return false
         }
+        return false
     }
 
     /// `text` with every character that ``isAllowed(_:)`` rejects removed.

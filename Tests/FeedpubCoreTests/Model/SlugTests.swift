@@ -22,6 +22,9 @@ struct SlugTests {
     func siteSlugShape() {
         #expect(Slug.site(" A U.S. airstrike -- in Al-Raqqah! ") == "a-u-s-airstrike-in-al-raqqah")
         #expect(Slug.site("Burkinabé") == "burkinab")
+        #expect(Slug.site("İstanbul and the \u{212A}elvin sign") == "i-stanbul-and-the-kelvin-sign", "the two non-ASCII letters that lowercase to ASCII")
+        let long = String(repeating: "a", count: 139) + "İx"
+        #expect(Slug.site(long) == String(repeating: "a", count: 139) + "i", "İ takes two of the 140 places")
         #expect(Slug.site(String(repeating: "word ", count: 60)).count <= 140)
     }
 
@@ -39,5 +42,40 @@ struct SlugTests {
     @Test("file slugs are bounded")
     func bounded() {
         #expect(Slug.ascii(String(repeating: "ab ", count: 5000), maxLength: 80).count <= 80)
+    }
+
+    /// The site slug as FORMAT.md and the seeds define it, written the plain way.
+    static func referenceSlug(_ headline: String) -> String {
+        let lowered = String(headline.trimmingCharacters(in: .whitespaces).lowercased().unicodeScalars.prefix(140))
+        var slug = ""
+        var dash = false
+        for scalar in lowered.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if dash && !slug.isEmpty { slug += "-" }
+                dash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
+        return slug
+    }
+
+    @Test("the one-pass site slug equals the plain definition on 3,000 generated headlines")
+    func siteSlugProperty() {
+        let alphabet: [String] = [
+            "a", "Z", "q", "7", " ", "-", ".", ",", "'", "é", "É", "ß", "İ", "\u{212A}", "ı", "Ω", "東", "😀", "e\u{301}",
+            "\t", "Ǆ", "ﬁ", "Å", "\u{00A0}",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let length = next(220)
+            let headline = (0..<length).map { _ in alphabet[next(alphabet.count)] }.joined()
+            #expect(Slug.site(headline) == Self.referenceSlug(headline), "\(headline.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }
