@@ -14,13 +14,14 @@ struct PageReader {
     mutating func read(_ bytes: [UInt8], sitePath: String?) -> Page? {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        let content = Array(bytes)
-        if let bad = UTF8Check.firstInvalidOffset(content) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let content = Array(bytes)
+            let bad = UTF8Check.firstInvalidOffset(content) ?? 0
             let line = content[..<bad].count { $0 == UInt8(ascii: "\n") } + 1
             report(line, .error, .notUTF8)
             return nil
         }
-        var lines = PageLines(text: String(decoding: content, as: UTF8.self)).makeIterator()
+        var lines = PageLines(text: text).makeIterator()
 
         guard let date = readDate(&lines) else { return nil }
         guard let headline = readHeadline(&lines) else { return nil }

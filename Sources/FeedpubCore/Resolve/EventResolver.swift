@@ -28,6 +28,7 @@ public struct EventResolver: Sendable {
                 for name in entry.contexts { book.record(name) }
             }
         }
+        book.seal()
         var registry = EventRegistry(book: book)
         var diagnostics: [Diagnostic] = []
         var pageEvents: [Int] = []

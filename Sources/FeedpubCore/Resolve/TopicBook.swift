@@ -47,7 +47,36 @@ struct TopicBook {
     /// Whether `name` names a topic recorded so far.
     func contains(_ name: String) -> Bool {
         if keys[name] != nil { return true }
+        if let hash = Self.asciiKeyHash(name), !asciiKeyHashes.contains(hash) { return false }
         return spellings[canonicalKey(name)] != nil
+    }
+
+    /// Hashes of the keys of every ASCII topic name: most candidate story
+    /// prefixes are not topics, and this rules them out without building a key.
+    private var asciiKeyHashes: Set<UInt64> = []
+
+    /// Readies ``contains(_:)`` once every name is recorded.
+    mutating func seal() {
+        asciiKeyHashes = Set(spellings.keys.compactMap(Self.asciiKeyHash))
+        for (alias, target) in aliasTargets where spellings[target] != nil {
+            if let hash = Self.asciiKeyHash(alias) { asciiKeyHashes.insert(hash) }
+        }
+    }
+
+    /// FNV-1a of the lowercased bytes of an ASCII name with single inner
+    /// spaces (the key of such a name); nil for any other name.
+    private static func asciiKeyHash(_ name: String) -> UInt64? {
+        let bytes = name.utf8.span
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var previous: UInt8 = 0x20
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte < 0x20 || (byte == 0x20 && previous == 0x20) { return nil }
+            hash ^= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            hash = hash &* 0x0100_0000_01b3
+            previous = byte
+        }
+        return previous == 0x20 ? nil : hash
     }
 
     /// The name readers see for `key`: the alias target as configured, else
