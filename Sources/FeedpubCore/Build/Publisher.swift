@@ -98,8 +98,8 @@ public struct Publisher: Sendable {
         var report = loaded.report
         report.notices = notices
         progress(.write)
-        let renderer = FeedRenderer(corpus: loaded.corpus, configuration: configuration)
         do {
+            let renderer = try FeedRenderer(corpus: loaded.corpus, configuration: configuration)
             try output.prepare()
             output.remove(BuildManifest.fileName)
             let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in

@@ -32,7 +32,7 @@ struct AtomWriter {
     /// or `<` that a reader might take for markup, `type="html"` with the
     /// text escaped as HTML, which says unambiguously that it is text.
     private static func writeText(_ name: String, _ text: String, to xml: XMLWriter) throws(LibXMLError) {
-        if text.contains(where: { $0 == "&" || $0 == "<" }) {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
             try xml.element(name, ["type": "html"], text: HTMLFragment.escaped(text))
         } else {
             try xml.element(name, text: text)
@@ -61,7 +61,10 @@ struct AtomWriter {
             try xml.element("category", ["term": category, "label": category])
         }
         try Self.writeText("summary", entry.headline, to: xml)
-        try xml.element("content", ["type": "html"], text: entry.html)
+        try xml.startElement("content")
+        try xml.attribute("type", "html")
+        try xml.text(entry.html)
+        try xml.endElement()
         if let cover = entry.cover { try MediaElements.write(cover, to: xml) }
         try xml.endElement()
     }

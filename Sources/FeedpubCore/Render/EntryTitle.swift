@@ -10,7 +10,7 @@ enum EntryTitle {
 
     /// The title for `headline`.
     static func make(_ headline: String) -> String {
-        guard headline.count > limit else { return headline }
+        guard headline.utf8.count > limit, headline.count > limit else { return headline }
         let characters = Array(headline) + [" "]
         var sentenceEnd: Int?
         var wordEnd: Int?

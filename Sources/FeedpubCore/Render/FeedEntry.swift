@@ -11,8 +11,8 @@ struct FeedEntry: Sendable {
     let date: FeedDate
     /// The full headline, for summaries.
     let headline: String
-    /// The full text as HTML: headline, body, sources.
-    let html: String
+    /// The full text as HTML (headline, body, sources), escaped for XML once.
+    let html: EscapedText
     /// The event's sources.
     let sources: [SourceLink]
     /// Topic names, in topic order.
@@ -21,7 +21,7 @@ struct FeedEntry: Sendable {
     let cover: CoverImage?
 
     /// The entry for `event` of `corpus` on the site described by `site`.
-    init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite) {
+    init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite) throws(LibXMLError) {
         title = EntryTitle.make(InlineMarkup.stripped(event.storyless))
         link = site.url + event.sitePath.dropFirst()
         id = "tag:\(site.host),\(event.date):\(event.identity)"
@@ -42,6 +42,6 @@ struct FeedEntry: Sendable {
         if event.isReferenceOnly {
             fragment.raw("<p>" + HTMLFragment.link(link, "Read the event page") + "</p>")
         }
-        html = fragment.html
+        html = try XMLWriter.escape(fragment.html)
     }
 }

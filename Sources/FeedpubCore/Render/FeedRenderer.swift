@@ -27,7 +27,9 @@ public struct FeedRenderer: Sendable {
     private let entries: [FeedEntry?]
 
     /// A renderer of `corpus` as `configuration` describes the site.
-    public init(corpus: Corpus, configuration: Configuration) {
+    ///
+    /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
+    public init(corpus: Corpus, configuration: Configuration) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
         self.corpus = corpus
@@ -36,8 +38,8 @@ public struct FeedRenderer: Sendable {
         var shown = Set(corpus.events.indices.prefix(maxEntries))
         for topic in corpus.topics { shown.formUnion(topic.events.prefix(maxEntries)) }
         let site = self.site
-        let built = ParallelMap.map(shown.sorted()) { index in
-            (index, FeedEntry(corpus.events[index], topics: corpus.topics, date: dates[index], site: site))
+        let built = try ParallelMap.map(shown.sorted()) { index in
+            (index, try FeedEntry(corpus.events[index], topics: corpus.topics, date: dates[index], site: site))
         }
         var entries = [FeedEntry?](repeating: nil, count: corpus.events.count)
         for (index, entry) in built { entries[index] = entry }

@@ -47,7 +47,9 @@ struct RSSWriter {
         try xml.element("guid", ["isPermaLink": "false"], text: entry.id)
         try xml.element("pubDate", text: entry.date.rfc822)
         try xml.element("description", text: HTMLFragment.escaped(entry.headline))
-        try xml.element("content:encoded", text: entry.html)
+        try xml.startElement("content:encoded")
+        try xml.text(entry.html)
+        try xml.endElement()
         for category in entry.categories {
             try xml.startElement("category")
             try xml.plainText(InlineMarkup.neutralized(category))

@@ -10,8 +10,8 @@ final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
-    /// A writer with an empty buffer, indenting by two spaces.
-    init() throws(LibXMLError) {
+    /// A writer with an empty buffer, indenting by two spaces unless `indented` is false.
+    init(indented: Bool = true) throws(LibXMLError) {
         LibXML.initialize()
         let buffer = try LibXML.check(xmlBufferCreate(), "xmlBufferCreate")
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
@@ -20,7 +20,7 @@ final class XMLWriter {
         }
         self.buffer = buffer
         self.writer = writer
-        try LibXML.check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+        try LibXML.check(xmlTextWriterSetIndent(writer, indented ? 1 : 0), "xmlTextWriterSetIndent")
         try LibXML.check(xmlTextWriterSetIndentString(writer, "  "), "xmlTextWriterSetIndentString")
     }
 
@@ -71,6 +71,29 @@ final class XMLWriter {
             }
         }
         try LibXML.check(xmlTextWriterWriteRaw(writer, escaped), "xmlTextWriterWriteRaw")
+    }
+
+    /// Writes text that ``escape(_:)`` prepared.
+    func text(_ escaped: EscapedText) throws(LibXMLError) {
+        let written = escaped.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: xmlChar.self) { characters in
+                xmlTextWriterWriteRawLen(writer, characters.baseAddress, Int32(characters.count))
+            }
+        }
+        try LibXML.check(written, "xmlTextWriterWriteRawLen")
+    }
+
+    /// `text` sanitized and escaped by libxml2 once, for text that goes into
+    /// many documents (an entry's content is in the feeds of all its topics).
+    static func escape(_ text: String) throws(LibXMLError) -> EscapedText {
+        let writer = try XMLWriter(indented: false)
+        try writer.startElement("x")
+        try writer.text(text)
+        try writer.endElement()
+        var bytes = try writer.finish()[...]
+        while bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
+        // What is left is exactly <x>escaped</x>.
+        return EscapedText(bytes: Array(bytes.dropFirst(3).dropLast(4)))
     }
 
     /// Closes the innermost open element.

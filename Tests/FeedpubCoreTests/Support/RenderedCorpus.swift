@@ -14,7 +14,7 @@ struct RenderedCorpus {
             try #require(parser.parse(Array(text.utf8), file: "\(index).md", sitePath: nil).page)
         }
         corpus = EventResolver(aliases: configuration.aliases).resolve(pages).corpus
-        renderer = FeedRenderer(corpus: corpus, configuration: configuration)
+        renderer = try FeedRenderer(corpus: corpus, configuration: configuration)
     }
 
     static var configuration: Configuration {
