@@ -3,15 +3,18 @@ public struct CoverImage: Hashable, Sendable {
     /// The image's absolute http(s) URL.
     public let url: String
 
-    /// A cover image at `url`.
-    public init(url: String) {
-        self.url = url
-    }
-
     /// The MIME type implied by the URL path's extension, or nil when the
     /// extension is missing or not one of jpg, jpeg, png, gif, webp, svg:
     /// no guess is better than a wrong one.
-    public var mimeType: String? {
+    public let mimeType: String?
+
+    /// A cover image at `url`.
+    public init(url: String) {
+        self.url = url
+        mimeType = Self.mimeType(of: url)
+    }
+
+    private static func mimeType(of url: String) -> String? {
         var path = Substring(url)
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }

@@ -31,9 +31,12 @@ struct AtomWriter {
     /// Writes an Atom text construct: plain text, or, when the text holds `&`
     /// or `<` that a reader might take for markup, `type="html"` with the
     /// text escaped as HTML, which says unambiguously that it is text.
-    private static func writeText(_ name: String, _ text: String, to xml: XMLWriter) throws(LibXMLError) {
+    /// `html`, when given, is `text` already escaped as HTML.
+    private static func writeText(_ name: String, _ text: String, html: String? = nil, to xml: XMLWriter)
+        throws(LibXMLError)
+    {
         if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
-            try xml.element(name, ["type": "html"], text: HTMLFragment.escaped(text))
+            try xml.element(name, ["type": "html"], text: html ?? HTMLFragment.escaped(text))
         } else {
             try xml.element(name, text: text)
         }
@@ -60,7 +63,7 @@ struct AtomWriter {
         for category in entry.categories {
             try xml.element("category", ["term": category, "label": category])
         }
-        try Self.writeText("summary", entry.headline, to: xml)
+        try Self.writeText("summary", entry.headline, html: entry.headlineHTML, to: xml)
         try xml.startElement("content")
         try xml.attribute("type", "html")
         try xml.text(entry.html)

@@ -11,31 +11,33 @@ enum EntryTitle {
     /// The title for `headline`.
     static func make(_ headline: String) -> String {
         guard headline.utf8.count > limit, headline.count > limit else { return headline }
-        let characters = Array(headline) + [" "]
+        // Cuts fall just before a space, so working on scalars never splits a character.
+        let scalars = Array(headline.unicodeScalars.prefix(limit + slack + 1)) + [" "]
         var sentenceEnd: Int?
         var wordEnd: Int?
-        for index in 1..<min(characters.count, limit + slack + 1) where characters[index] == " " {
-            let previous = characters[index - 1]
-            if ".!?".contains(previous), index >= shortest, !isAbbreviation(characters, endingAt: index - 1) {
+        for index in 1..<min(scalars.count, limit + slack + 1) where scalars[index] == " " {
+            let previous = scalars[index - 1]
+            if previous == "." || previous == "!" || previous == "?", index >= shortest,
+                !isAbbreviation(scalars, endingAt: index - 1)
+            {
                 sentenceEnd = index
             }
             if previous != " " && index < limit { wordEnd = index }
         }
-        if let sentenceEnd { return String(characters[..<sentenceEnd]) }
-        let cut = wordEnd ?? (limit - 1)
-        var title = String(characters[..<cut])
-        while let last = title.last, ",;:-–—".contains(last) { title.removeLast() }
-        return title + "…"
+        if let sentenceEnd { return String(String.UnicodeScalarView(scalars[..<sentenceEnd])) }
+        var cut = wordEnd ?? (limit - 1)
+        while cut > 0, [",", ";", ":", "-", "–", "—"].contains(scalars[cut - 1]) { cut -= 1 }
+        return String(String.UnicodeScalarView(scalars[..<cut])) + "…"
     }
 
     /// Whether the period at `end` closes an abbreviation such as `U.S.` or
     /// an initial (`George W. Bush`) rather than a sentence.
-    private static func isAbbreviation(_ characters: [Character], endingAt end: Int) -> Bool {
-        guard characters[end] == "." else { return false }
+    private static func isAbbreviation(_ scalars: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        guard scalars[end] == "." else { return false }
         var start = end
-        while start > 0, characters[start - 1] != " " { start -= 1 }
-        let word = characters[start..<end]
+        while start > 0, scalars[start - 1] != " " { start -= 1 }
+        let word = scalars[start..<end]
         if word.contains(".") { return true }
-        return word.count == 1 && word.first!.isUppercase
+        return word.count == 1 && word.first!.properties.isUppercase
     }
 }

@@ -11,6 +11,8 @@ struct FeedEntry: Sendable {
     let date: FeedDate
     /// The full headline, for summaries.
     let headline: String
+    /// ``headline`` escaped as HTML, computed once: every feed of the event uses it.
+    let headlineHTML: String
     /// The full text as HTML (headline, body, sources), escaped for XML once.
     let html: EscapedText
     /// The event's sources.
@@ -27,6 +29,7 @@ struct FeedEntry: Sendable {
         id = "tag:\(site.host),\(event.date):\(event.identity)"
         self.date = date
         headline = InlineMarkup.stripped(event.headline)
+        headlineHTML = HTMLFragment.escaped(headline)
         sources = event.sources
         categories = event.topics.map { topics[$0].name }
         cover = event.cover

@@ -46,7 +46,7 @@ struct RSSWriter {
         try xml.element("link", text: entry.link)
         try xml.element("guid", ["isPermaLink": "false"], text: entry.id)
         try xml.element("pubDate", text: entry.date.rfc822)
-        try xml.element("description", text: HTMLFragment.escaped(entry.headline))
+        try xml.element("description", text: entry.headlineHTML)
         try xml.startElement("content:encoded")
         try xml.text(entry.html)
         try xml.endElement()
