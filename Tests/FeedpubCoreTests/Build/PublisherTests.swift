@@ -55,9 +55,7 @@ struct PublisherTests {
     @Test("an unchanged corpus writes nothing and keeps every mtime; a change rewrites only the feeds it touches")
     func incremental() throws {
         try TestFiles.withTemporaryFolder { root in
-            try copySample(to: root)
-            var configuration = try configuration(output: root.appendingPathComponent("out"))
-            configuration.input = root
+            let configuration = try sampleCopy(in: root)
             _ = try Publisher(configuration: configuration).build()
             let upToDate = try Publisher(configuration: configuration).build()
             #expect(upToDate.upToDate)
@@ -93,9 +91,7 @@ struct PublisherTests {
     @Test("the manifest is only an optimisation: a changed setting, page or feed, or a damaged manifest, means a full build")
     func manifestInvalidation() throws {
         try TestFiles.withTemporaryFolder { root in
-            try copySample(to: root)
-            var configuration = try configuration(output: root.appendingPathComponent("out"))
-            configuration.input = root
+            var configuration = try sampleCopy(in: root)
             let first = try Publisher(configuration: configuration).build()
             let expected = try tree(configuration.output)
             let manifest = configuration.output.appendingPathComponent(BuildManifest.fileName)
@@ -131,8 +127,7 @@ struct PublisherTests {
             try TestFiles.write("### [2015-02-30](/x)\n\n# Impossible\n", to: "news/2015/02/28/bad.md", under: root)
             try TestFiles.write([0x23, 0x20, 0xFF], to: "news/2015/02/28/binary.md", under: root)
             try TestFiles.write("not an event", to: "news/2015/02/28/index.md", under: root)
-            var configuration = try configuration(output: root.appendingPathComponent("out"))
-            configuration.input = root
+            let configuration = try configuration(in: root)
             let report = try Publisher(configuration: configuration).build()
             #expect(report.pagesRead == 4, "index.md is a day list, not a page")
             #expect(report.pagesSkipped == 2)
@@ -149,8 +144,7 @@ struct PublisherTests {
         try TestFiles.withTemporaryFolder { root in
             try FileManager.default.createDirectory(at: root.appendingPathComponent("news"), withIntermediateDirectories: true)
             let seed = try TestFiles.write(try TestFiles.bytes(TestFiles.seed001), to: "seed.txt", under: root)
-            var configuration = try configuration(output: root.appendingPathComponent("out"))
-            configuration.input = root
+            let configuration = try configuration(in: root)
             let loaded = try Publisher(configuration: configuration, extraFiles: [seed.path]).load()
             let page = try #require(loaded.corpus.events.first { !$0.isReferenceOnly })
             #expect(TestFiles.seed001.path.hasSuffix(page.sitePath))
@@ -160,8 +154,7 @@ struct PublisherTests {
     @Test("an input folder without news/ stops the build with a message naming it")
     func noNewsFolder() throws {
         try TestFiles.withTemporaryFolder { root in
-            var configuration = try configuration(output: root.appendingPathComponent("out"))
-            configuration.input = root
+            let configuration = try configuration(in: root)
             #expect {
                 try Publisher(configuration: configuration).build()
             } throws: { error in
@@ -169,6 +162,19 @@ struct PublisherTests {
             }
             #expect(!FileManager.default.fileExists(atPath: configuration.output.path), "nothing half-written")
         }
+    }
+
+    /// The repository's configuration reading the site at `root`, writing to `root/out`.
+    private func configuration(in root: URL) throws -> Configuration {
+        var configuration = try configuration(output: root.appendingPathComponent("out"))
+        configuration.input = root
+        return configuration
+    }
+
+    /// Copies the sample corpus into `root` and returns the configuration for it.
+    private func sampleCopy(in root: URL) throws -> Configuration {
+        try copySample(to: root)
+        return try configuration(in: root)
     }
 
     private func copySample(to root: URL) throws {
