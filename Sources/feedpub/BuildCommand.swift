@@ -34,6 +34,8 @@ struct BuildCommand: ParsableCommand {
                     FileHandleOutput.standardError.write(
                         "[\(step.rawValue)/\(BuildStep.allCases.count)] \(step.title)\n")
                 }
+            } notice: { message in
+                FileHandleOutput.standardError.write("notice: \(message)\n")
             }
         } catch {
             throw FailedRun(message: error.description)

@@ -73,11 +73,26 @@ public struct Publisher: Sendable {
     /// Runs the whole build and writes the output folder. When the output
     /// folder's manifest shows that neither the settings nor any page nor any
     /// feed changed since the last build, it stops after looking.
-    public func build(progress: (BuildStep) -> Void = { _ in }) throws(BuildError) -> BuildReport {
+    ///
+    /// Builds of one output folder take turns: a build that finds another
+    /// one writing calls `notice` and waits for it to finish.
+    public func build(progress: (BuildStep) -> Void = { _ in }, notice: (String) -> Void = { _ in })
+        throws(BuildError) -> BuildReport
+    {
         let clock = ContinuousClock.now
         progress(.discover)
         let sources = try discover()
         let output = OutputFolder(root: configuration.output)
+        let lock: BuildLock
+        do {
+            try output.prepare()
+            lock = try BuildLock(folder: output.root) {
+                notice("another feedpub build is writing \(output.root.path); waiting for it to finish")
+            }
+        } catch {
+            throw BuildError(error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let settings = settingsFingerprint()
         let inputs = sources.map { $0.stamp ?? FileStamp.of($0.file) }
         var notices: [String] = []
@@ -100,7 +115,6 @@ public struct Publisher: Sendable {
         progress(.write)
         do {
             let renderer = try FeedRenderer(corpus: loaded.corpus, configuration: configuration)
-            try output.prepare()
             output.remove(BuildManifest.fileName)
             let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
                 try renderer.render(feed).map { document in

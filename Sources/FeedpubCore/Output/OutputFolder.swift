@@ -90,7 +90,7 @@ public struct OutputFolder: Sendable {
         for name in names.sorted() {
             let path = "topics/" + name
             let isFeed = name.hasSuffix(".atom") || name.hasSuffix(".rss")
-            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
+            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")  // only this build writes here now
             guard (isFeed && !produced.contains(path)) || isLeftover else { continue }
             if (try? FileManager.default.removeItem(at: topics.appendingPathComponent(name))) != nil {
                 removed.append(path)

@@ -1,4 +1,5 @@
 import FeedpubCore
+import Synchronization
 import Foundation
 import Testing
 
@@ -63,6 +64,34 @@ struct OutputFolderTests {
             } throws: { error in
                 "\(error)".contains(blocker.path)
             }
+        }
+    }
+}
+
+@Suite("Builds of one output folder take turns")
+struct BuildLockTests {
+    @Test("a build waits, with a notice, while another holds the output folder's lock")
+    func waitsForTheLock() async throws {
+        try await TestFiles.withTemporaryFolderAsync { root in
+            try FileManager.default.copyItem(
+                at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
+            var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
+            configuration.input = root
+            configuration.output = root.appendingPathComponent("out")
+            try OutputFolder(root: configuration.output).prepare()
+            var held: BuildLock? = try BuildLock(folder: configuration.output)
+            let publisher = Publisher(configuration: configuration)
+            let noticed = Mutex(false)
+            let build = Task.detached {
+                try publisher.build(notice: { _ in noticed.withLock { $0 = true } })
+            }
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(noticed.withLock { $0 })
+            #expect(!FileManager.default.fileExists(atPath: configuration.output.path + "/all.atom"), "nothing written while locked")
+            held = nil
+            _ = held
+            let report = try await build.value
+            #expect(report.written == 29)
         }
     }
 }

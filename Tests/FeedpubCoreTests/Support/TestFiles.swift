@@ -29,6 +29,15 @@ enum TestFiles {
         return try body(folder)
     }
 
+    /// Runs `body` with a new empty folder that is removed afterwards.
+    static func withTemporaryFolderAsync<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("feedpub-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await body(folder)
+    }
+
     /// Writes `text` to `path` under `root`, creating folders.
     @discardableResult
     static func write(_ text: String, to path: String, under root: URL) throws -> URL {
