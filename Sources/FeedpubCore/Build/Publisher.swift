@@ -20,6 +20,8 @@ public struct Publisher: Sendable {
         public let corpus: Corpus
         /// Files read, files skipped, problems.
         public let report: BuildReport
+
+        var parts: (Corpus, BuildReport) { (corpus, report) }
     }
 
     /// Every page file of the corpus, then the extra files.
@@ -109,12 +111,13 @@ public struct Publisher: Sendable {
             return report
         }
 
-        let loaded = load(sources, progress: progress)
-        var report = loaded.report
+        var (corpus, report) = load(sources, progress: progress).parts
         report.notices = notices
         progress(.write)
         do {
-            let renderer = try FeedRenderer(corpus: loaded.corpus, configuration: configuration)
+            // The renderer keeps each event's entry, not the event: handing the
+            // corpus over lets its text go as soon as the entries are built.
+            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration)
             output.remove(BuildManifest.fileName)
             let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
                 try renderer.render(feed).map { document in

@@ -20,7 +20,10 @@ public struct FeedRenderer: Sendable {
 
     private let site: FeedSite
     private let maxEntries: Int
-    private let corpus: Corpus
+    /// The topics (names, slugs, events); the events themselves are not
+    /// kept: once their entries are built, their text can be freed.
+    private let topics: [Topic]
+    private let eventCount: Int
     private let dates: [FeedDate]
     /// The entry of every event that some feed shows, built once: an event
     /// is in the feeds of all its topics.
@@ -32,7 +35,8 @@ public struct FeedRenderer: Sendable {
     public init(corpus: Corpus, configuration: Configuration) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
-        self.corpus = corpus
+        topics = corpus.topics
+        eventCount = corpus.events.count
         let dates = Self.timestamps(of: corpus.events, in: configuration.timeZone)
         self.dates = dates
         var shown = Set(corpus.events.indices.prefix(maxEntries))
@@ -68,13 +72,13 @@ public struct FeedRenderer: Sendable {
 
     /// Every feed of the corpus: all events first, then each topic in order.
     public var feeds: [Feed] {
-        [.all] + corpus.topics.indices.map(Feed.topic)
+        [.all] + topics.indices.map(Feed.topic)
     }
 
     /// The Atom and the RSS document of `feed`.
     public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
         let description = describe(feed)
-        let stem = Self.stem(of: feed, in: corpus)
+        let stem = stem(of: feed)
         return [
             Document(
                 path: stem + ".atom",
@@ -88,9 +92,9 @@ public struct FeedRenderer: Sendable {
     /// `index.opml`, listing every feed.
     public func renderIndex() throws(LibXMLError) -> Document {
         let outlines = feeds.map { feed in
-            let stem = Self.stem(of: feed, in: corpus)
+            let stem = stem(of: feed)
             let text: String
-            if case .topic(let index) = feed { text = corpus.topics[index].name } else { text = "All events" }
+            if case .topic(let index) = feed { text = topics[index].name } else { text = "All events" }
             return OPMLWriter.Outline(
                 text: text, atomURL: site.feedsURL + stem + ".atom", rssURL: site.feedsURL + stem + ".rss",
                 htmlURL: site.url)
@@ -100,10 +104,10 @@ public struct FeedRenderer: Sendable {
     }
 
     /// The output path of `feed` without extension: `all` or `topics/<slug>`.
-    public static func stem(of feed: Feed, in corpus: Corpus) -> String {
+    public func stem(of feed: Feed) -> String {
         switch feed {
         case .all: return "all"
-        case .topic(let index): return "topics/" + corpus.topics[index].slug
+        case .topic(let index): return "topics/" + topics[index].slug
         }
     }
 
@@ -115,12 +119,12 @@ public struct FeedRenderer: Sendable {
         case .all:
             title = "\(site.title): all events"
             subtitle = site.description
-            events = Array(corpus.events.indices.prefix(maxEntries))[...]
+            events = Array((0..<eventCount).prefix(maxEntries))[...]
         case .topic(let index):
-            let name = corpus.topics[index].name
+            let name = topics[index].name
             title = "\(site.title): \(name)"
             subtitle = "\(site.description): \(name)"
-            events = corpus.topics[index].events.prefix(maxEntries)
+            events = topics[index].events.prefix(maxEntries)
         }
         let shown = events.map { self.entries[$0]! }
         return FeedDescription(
