@@ -98,15 +98,8 @@ public struct Publisher: Sendable {
         let settings = settingsFingerprint()
         let inputs = sources.map { $0.stamp ?? FileStamp.of($0.file) }
         var notices: [String] = []
-        if let previous = readManifest(in: output, notices: &notices), previous.settings == settings,
-            previous.inputs == inputs.compactMap({ $0 }), inputs.allSatisfy({ $0 != nil }),
-            previous.outputs.allSatisfy({ FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 })
-        {
-            var report = previous.report
-            report.written = 0
-            report.unchanged = previous.outputs.count
-            report.removed = 0
-            report.upToDate = true
+        let previous = readManifest(in: output, notices: &notices)
+        if let previous, var report = upToDate(previous, settings: settings, inputs: inputs, output: output) {
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             return report
         }
@@ -118,22 +111,11 @@ public struct Publisher: Sendable {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
             let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration)
-            output.remove(BuildManifest.fileName)
-            let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
-                try renderer.render(feed).map { document in
-                    (document.path, try output.write(document.bytes, to: document.path))
-                }
-            }.joined()
-            let index = try renderer.renderIndex()
-            let all = Array(outcomes) + [(index.path, try output.write(index.bytes, to: index.path))]
-            report.written = all.count { $0.1 == .written }
-            report.unchanged = all.count { $0.1 == .unchanged }
-            report.removed = output.removeStale(keeping: Set(all.map(\.0))).count
+            let outputs = try write(renderer, to: output, report: &report)
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
-            let manifest = BuildManifest(
-                settings: settings, report: report, inputs: inputs.compactMap { $0 },
-                outputs: all.compactMap { FileStamp.of(output.path(of: $0.0), as: $0.0) })
             if inputs.allSatisfy({ $0 != nil }) {
+                let manifest = BuildManifest(
+                    settings: settings, report: report, inputs: inputs.compactMap { $0 }, outputs: outputs)
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
         } catch let error as OutputFolder.Failure {
@@ -142,6 +124,42 @@ public struct Publisher: Sendable {
             throw BuildError("\(error)")
         }
         return report
+    }
+
+    /// The last build's report, when `previous` shows that the settings, every
+    /// page and every file written are as they were; nil otherwise.
+    private func upToDate(_ previous: BuildManifest, settings: String, inputs: [FileStamp?], output: OutputFolder)
+        -> BuildReport?
+    {
+        guard previous.settings == settings, inputs.allSatisfy({ $0 != nil }),
+            previous.inputs == inputs.compactMap({ $0 }),
+            previous.outputs.allSatisfy({ FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 })
+        else { return nil }
+        var report = previous.report
+        report.written = 0
+        report.unchanged = previous.outputs.count
+        report.removed = 0
+        report.upToDate = true
+        return report
+    }
+
+    /// Renders and writes every feed and the index, removes stale feeds, and
+    /// counts it all in `report`; returns the stamps of the files it produced.
+    private func write(_ renderer: FeedRenderer, to output: OutputFolder, report: inout BuildReport) throws
+        -> [FileStamp]
+    {
+        output.remove(BuildManifest.fileName)
+        let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
+            try renderer.render(feed).map { document in
+                (document.path, try output.write(document.bytes, to: document.path))
+            }
+        }.joined()
+        let index = try renderer.renderIndex()
+        let all = Array(outcomes) + [(index.path, try output.write(index.bytes, to: index.path))]
+        report.written = all.count { $0.1 == .written }
+        report.unchanged = all.count { $0.1 == .unchanged }
+        report.removed = output.removeStale(keeping: Set(all.map(\.0))).count
+        return all.compactMap { FileStamp.of(output.path(of: $0.0), as: $0.0) }
     }
 
     /// The program (its executable's stamp) and the configuration, as one string.
