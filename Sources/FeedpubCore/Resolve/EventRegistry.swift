@@ -8,38 +8,34 @@ struct EventRegistry {
     private var byPath: [String: Int] = [:]
     private var byIdentity: [String: Int] = [:]
     private var bySlug: [SlugKey: Int] = [:]
-    private var pendingVariants: [(date: EventDate, headline: String, event: Int)] = []
+    private var pendingVariants: [(date: EventDate, slugs: ArraySlice<String>, event: Int)] = []
 
     init(book: TopicBook) {
         self.book = book
     }
 
-    /// Adds the event of `page`, or finds the event it duplicates.
+    /// Adds the event of `page` (planned as `plan`), or finds the event it duplicates.
     ///
     /// - Returns: the event's index and, for a duplicate, the other file.
-    mutating func add(_ page: Page) -> (Int, String?) {
-        let (prefixTopics, storyless) = StoryPrefix.splitTopics(page.headline, isTopic: book.contains)
-        let identity = Self.identity(date: page.date, storyless: storyless)
-        if let existing = byPath[page.sitePath] ?? byIdentity[identity] {
+    mutating func add(_ page: Page, plan: PagePlan) -> (Int, String?) {
+        if let existing = byPath[page.sitePath] ?? byIdentity[plan.identity] {
             return (existing, files[existing])
         }
         let event = append(
             Event(
-                sitePath: page.sitePath, identity: identity, date: page.date, headline: page.headline,
-                storyless: storyless, body: page.body, sources: page.sources, cover: page.cover),
-            file: page.file, prefixTopics: prefixTopics)
-        index(slug: Slug.site(page.headline), date: page.date, event: event)
-        pendingVariants.append((page.date, page.headline, event))
+                sitePath: page.sitePath, identity: plan.identity, date: page.date, headline: page.headline,
+                storyless: plan.storyless, body: page.body, sources: page.sources, cover: page.cover),
+            file: page.file, prefixTopics: plan.prefixTopics)
+        index(slug: plan.slugs[0], date: page.date, event: event)
+        pendingVariants.append((page.date, plan.slugs.dropFirst(), event))
         return (event, nil)
     }
 
     /// Indexes every page under its headline without story prefixes, after
     /// all full headlines, so that a full match always wins.
     mutating func registerVariantKeys() {
-        for (date, headline, event) in pendingVariants {
-            for variant in StoryPrefix.variants(headline).dropFirst() {
-                index(slug: Slug.site(variant), date: date, event: event)
-            }
+        for (date, slugs, event) in pendingVariants {
+            for slug in slugs { index(slug: slug, date: date, event: event) }
         }
         pendingVariants.removeAll()
     }
@@ -65,7 +61,7 @@ struct EventRegistry {
             Event(
                 sitePath: entry.sitePath, identity: identity, date: entry.date, headline: headline,
                 storyless: storyless, isReferenceOnly: true),
-            file: entry.sitePath, prefixTopics: prefixTopics)
+            file: entry.sitePath, prefixTopics: prefixTopics.map(book.canonicalKey))
         index(slug: entry.slug, date: entry.date, event: event)
         for slug in variants { index(slug: slug, date: entry.date, event: event) }
         return event
@@ -96,11 +92,12 @@ struct EventRegistry {
 
     // MARK: Private
 
+    /// Appends `event`, found in `file`, with the topics whose keys are `prefixTopics`.
     private mutating func append(_ event: Event, file: String, prefixTopics: [String]) -> Int {
         let index = events.count
         events.append(event)
         files.append(file)
-        topicKeys.append(Set(prefixTopics.map(book.canonicalKey)))
+        topicKeys.append(Set(prefixTopics))
         byPath[event.sitePath] = index
         byIdentity[event.identity] = index
         return index
@@ -121,7 +118,8 @@ struct EventRegistry {
         SlugKey(date: date, slug: slug)
     }
 
-    private static func identity(date: EventDate, storyless: String) -> String {
+    /// The identity of the event of `date` whose headline without prefixes is `storyless`.
+    static func identity(date: EventDate, storyless: String) -> String {
         "/news/\(date.folder)/\(Slug.site(storyless)).md"
     }
 }

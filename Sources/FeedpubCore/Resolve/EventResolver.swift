@@ -21,32 +21,49 @@ public struct EventResolver: Sendable {
 
     /// Resolves `pages`; their order does not matter.
     public func resolve(_ pages: [Page]) -> Result {
-        let pages = pages.sorted { ($0.sitePath, $0.file) < ($1.sitePath, $1.file) }
-        var book = TopicBook(aliases: aliases)
-        for page in pages {
-            for entry in page.related {
-                for name in entry.contexts { book.record(name) }
-            }
-        }
-        book.seal()
+        let pages = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
+            .map { pages[$0] }
+        let book = topicBook(of: pages)
+        // Everything that depends on one page alone is worked out in parallel;
+        // linking events up is done in page order, so the result is the same.
+        let plans = ParallelMap.map(pages) { PagePlan($0, book: book) }
         var registry = EventRegistry(book: book)
         var diagnostics: [Diagnostic] = []
-        var pageEvents: [Int] = []
-        for page in pages {
-            let (index, duplicateOf) = registry.add(page)
-            pageEvents.append(index)
+        for (page, plan) in zip(pages, plans) {
+            let (_, duplicateOf) = registry.add(page, plan: plan)
             if let duplicateOf {
                 diagnostics.append(
                     Diagnostic(file: page.file, line: nil, severity: .warning, reason: .duplicate(of: duplicateOf)))
             }
         }
         registry.registerVariantKeys()
-        for page in pages {
-            for entry in page.related {
+        for (page, plan) in zip(pages, plans) {
+            for (entry, keys) in zip(page.related, plan.contextKeys) {
                 let target = registry.target(of: entry)
-                for name in entry.contexts { registry.addTopic(book.canonicalKey(name), to: target) }
+                for key in keys { registry.addTopic(key, to: target) }
             }
         }
         return Result(corpus: registry.corpus(), diagnostics: diagnostics)
+    }
+
+    /// Every context topic name of `pages` with the number of its uses,
+    /// counted in parallel.
+    private func topicBook(of pages: [Page]) -> TopicBook {
+        let ranges = stride(from: 0, to: pages.count, by: 512).map { $0..<min(pages.count, $0 + 512) }
+        let counts = ParallelMap.map(ranges, chunkSize: 1) { range in
+            var uses: [String: Int] = [:]
+            for page in pages[range] {
+                for entry in page.related {
+                    for name in entry.contexts { uses[name, default: 0] += 1 }
+                }
+            }
+            return uses
+        }
+        var book = TopicBook(aliases: aliases)
+        for uses in counts {
+            for (name, count) in uses { book.record(name, count: count) }
+        }
+        book.seal()
+        return book
     }
 }

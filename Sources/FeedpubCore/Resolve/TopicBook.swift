@@ -35,12 +35,12 @@ struct TopicBook {
         return aliasTargets[key] ?? key
     }
 
-    /// Records one use of `name`; returns its topic's key.
+    /// Records `count` uses of `name`; returns its topic's key.
     @discardableResult
-    mutating func record(_ name: String) -> String {
+    mutating func record(_ name: String, count: Int = 1) -> String {
         let key = canonicalKey(name)
         keys[name] = key
-        spellings[key, default: [:]][name, default: 0] += 1
+        spellings[key, default: [:]][name, default: 0] += count
         return key
     }
 
