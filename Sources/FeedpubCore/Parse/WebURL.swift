@@ -32,25 +32,18 @@ enum WebURL {
         return output
     }
 
+    /// Characters a host and port may hold (user names are not accepted).
     private static func isAuthorityByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return ".-:[]_".utf8.contains(byte)
-        }
+        isAlphanumeric(byte) || ".-:[]_".utf8.contains(byte)
     }
 
     /// Characters RFC 3986 allows unencoded in a path, query or fragment.
     private static func isPlainURLByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-._~:/?#@!$&'()*+,;=".utf8.contains(byte)
-        }
+        isAlphanumeric(byte) || "-._~:/?#@!$&'()*+,;=".utf8.contains(byte)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     private static func isHex(_ bytes: [UInt8], _ index: Int) -> Bool {

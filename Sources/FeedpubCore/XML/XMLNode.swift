@@ -33,9 +33,4 @@ public struct XMLNode: Equatable, Sendable {
     public func children(_ name: String) -> [XMLNode] {
         children.filter { $0.name == name }
     }
-
-    /// Every descendant (children first, depth-first) named `name`.
-    public func descendants(_ name: String) -> [XMLNode] {
-        children.flatMap { ($0.name == name ? [$0] : []) + $0.descendants(name) }
-    }
 }
