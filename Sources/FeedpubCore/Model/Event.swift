@@ -14,7 +14,7 @@ public struct Event: Hashable, Sendable {
     /// The headline without its leading story prefixes (`X. rest` → `rest`).
     public let storyless: String
     /// Body paragraphs; empty for an event known only by reference.
-    public let body: [String]
+    public internal(set) var body: [String]
     /// Source links in page order.
     public let sources: [SourceLink]
     /// The cover image, if any.

@@ -1,5 +1,8 @@
 /// One item of a page's `### Related:` list: another event, named by its
 /// headline and site path, with that event's topics.
+///
+/// A large corpus holds millions of these, so an entry keeps its context list
+/// as one string and derives the names and the slug when asked.
 public struct RelatedEntry: Hashable, Sendable {
     /// The linked event's headline as the link text gives it, trimmed.
     public let headline: String
@@ -7,20 +10,32 @@ public struct RelatedEntry: Hashable, Sendable {
     public let sitePath: String
     /// The linked event's date, taken from the path.
     public let date: EventDate
-    /// The slug the path ends with, without `.md`.
-    public let slug: String
-    /// The topic names of the `_Context: …_` tail, as written.
-    public let contexts: [String]
+    /// The `_Context: …_` list as written (cleaned), names separated by commas.
+    public let contextList: String
     /// The line of the page the entry stands on (1-based).
     public let line: Int
 
-    /// An entry with the given parts.
-    public init(headline: String, sitePath: String, date: EventDate, slug: String, contexts: [String], line: Int) {
+    /// An entry with the given parts; `sitePath` must end in `<slug>.md`.
+    public init(headline: String, sitePath: String, date: EventDate, contextList: String, line: Int) {
         self.headline = headline
         self.sitePath = sitePath
         self.date = date
-        self.slug = slug
-        self.contexts = contexts
+        self.contextList = contextList
         self.line = line
+    }
+
+    /// The slug the path ends with, without `.md`.
+    public var slug: String {
+        let file = sitePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { sitePath[sitePath.utf8.index(after: $0)...] }
+        return String((file ?? sitePath[...]).utf8.dropLast(3))!
+    }
+
+    /// The topic names of the context list: split at commas, whitespace
+    /// folded, empty names left out.
+    public var contexts: [String] {
+        contextList.utf8.split(separator: UInt8(ascii: ",")).compactMap { part in
+            let name = PageText.foldingWhitespace(String(Substring(part).trimmed()))
+            return name.isEmpty ? nil : name
+        }
     }
 }

@@ -46,26 +46,22 @@ extension PageReader {
     /// A Related entry from its link and `_Context: a, b_` tail, or nil with a
     /// warning when the path names no dated event page.
     mutating func relatedEntry(_ link: Link, line: Int) -> RelatedEntry? {
-        guard let (path, date, slug) = Self.eventPath(link.target) else {
+        guard let (path, date) = Self.eventPath(link.target) else {
             report(line, .warning, .unusableRelatedPath(String(link.target.prefix(80))))
             return nil
         }
-        var contexts: [String] = []
+        var contextList = ""
         if let marker = link.rest.firstByteRange(of: "_Context:") ?? link.rest.firstByteRange(of: "_context:") {
             var list = link.rest[marker.upperBound...].trimmed()
             if list.utf8.last == UInt8(ascii: "_") { list = list[..<list.utf8.index(before: list.endIndex)] }
-            for name in list.utf8.split(separator: UInt8(ascii: ",")) {
-                let topic = PageText.foldingWhitespace(clean(Substring(name), line: line))
-                if !topic.isEmpty { contexts.append(topic) }
-            }
+            contextList = clean(list, line: line)
         }
-        return RelatedEntry(
-            headline: link.text, sitePath: path, date: date, slug: slug, contexts: contexts, line: line)
+        return RelatedEntry(headline: link.text, sitePath: path, date: date, contextList: contextList, line: line)
     }
 
-    /// Splits `/news/YYYY/MM/D/slug.md` (or a URL ending in it) into the path,
-    /// the date and the slug, reading the bytes once.
-    static func eventPath(_ target: String) -> (String, EventDate, String)? {
+    /// Splits `/news/YYYY/MM/D/slug.md` (or a URL ending in it) into the path
+    /// and the date, reading the bytes once; nil when the slug is empty or `index`.
+    static func eventPath(_ target: String) -> (String, EventDate)? {
         var path = Substring(target)
         if let scheme = path.firstByteRange(of: "://") {
             let afterHost = path[scheme.upperBound...]
@@ -96,8 +92,8 @@ extension PageReader {
             !file.utf8.contains(UInt8(ascii: "/")),
             let date = EventDate(year: numbers[0], month: numbers[1], day: numbers[2])
         else { return nil }
-        let slug = String(file.utf8.dropLast(3))!
-        guard !slug.isEmpty, slug != "index" else { return nil }
-        return (String(path), date, slug)
+        let slug = file.utf8.dropLast(3)
+        guard !slug.isEmpty, !slug.elementsEqual("index".utf8) else { return nil }
+        return (String(path), date)
     }
 }

@@ -32,21 +32,37 @@ public struct FeedRenderer: Sendable {
     /// A renderer of `corpus` as `configuration` describes the site.
     ///
     /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
-    public init(corpus: Corpus, configuration: Configuration) throws {
+    public init(corpus: consuming Corpus, configuration: Configuration) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
-        topics = corpus.topics
-        eventCount = corpus.events.count
-        let dates = Self.timestamps(of: corpus.events, in: configuration.timeZone)
+        let topics = corpus.topics
+        var events = corpus.events
+        _ = consume corpus
+        self.topics = topics
+        eventCount = events.count
+        let dates = Self.timestamps(of: events, in: configuration.timeZone)
         self.dates = dates
-        var shown = Set(corpus.events.indices.prefix(maxEntries))
-        for topic in corpus.topics { shown.formUnion(topic.events.prefix(maxEntries)) }
+        var shown = Set(events.indices.prefix(maxEntries))
+        for topic in topics { shown.formUnion(topic.events.prefix(maxEntries)) }
         let site = self.site
-        let built = try ParallelMap.map(shown.sorted()) { index in
-            (index, try FeedEntry(corpus.events[index], topics: corpus.topics, date: dates[index], site: site))
+        // Entries are built a batch at a time, and each event's body is let go
+        // once its entry holds the text, so the two never both fill memory.
+        var entries = [FeedEntry?](repeating: nil, count: events.count)
+        let order = shown.sorted()
+        for start in stride(from: 0, to: order.count, by: 4096) {
+            let batch = Array(order[start..<min(order.count, start + 4096)])
+            let built: [(Int, FeedEntry)]
+            do {
+                let snapshot = events
+                built = try ParallelMap.map(batch) { index in
+                    (index, try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site))
+                }
+            }
+            for (index, entry) in built {
+                entries[index] = entry
+                events[index].body = []
+            }
         }
-        var entries = [FeedEntry?](repeating: nil, count: corpus.events.count)
-        for (index, entry) in built { entries[index] = entry }
         self.entries = entries
     }
 
