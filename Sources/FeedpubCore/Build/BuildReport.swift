@@ -16,6 +16,9 @@ public struct BuildReport: Sendable, Codable, Equatable {
     public var unchanged = 0
     /// Stale topic feeds removed.
     public var removed = 0
+    /// Feeds (Atom and RSS pairs) rendered; the others were already written
+    /// with the same content by the last build.
+    public var rendered = 0
     /// Every problem found in the input.
     public var diagnostics: [Diagnostic] = []
     /// Wall-clock seconds the build took.

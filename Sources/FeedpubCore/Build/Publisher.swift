@@ -107,15 +107,25 @@ public struct Publisher: Sendable {
         var (corpus, report) = load(sources, progress: progress).parts
         report.notices = notices
         progress(.write)
+        // A feed whose content fingerprint is the one the last build (with the
+        // same settings) wrote, and whose files are still as written, is kept.
+        let reusable = previous?.settings == settings ? previous : nil
+        let written = Dictionary((reusable?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
-            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration)
+            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration) { stem, fingerprint in
+                reusable?.feeds[stem] == fingerprint
+                    && [stem + ".atom", stem + ".rss"].allSatisfy { path in
+                        written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
+                    }
+            }
             let outputs = try write(renderer, to: output, report: &report)
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             if inputs.allSatisfy({ $0 != nil }) {
-                let manifest = BuildManifest(
+                var manifest = BuildManifest(
                     settings: settings, report: report, inputs: inputs.compactMap { $0 }, outputs: outputs)
+                for feed in renderer.feeds { manifest.feeds[renderer.stem(of: feed)] = renderer.fingerprint(of: feed) }
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
         } catch let error as OutputFolder.Failure {
@@ -139,6 +149,7 @@ public struct Publisher: Sendable {
         report.written = 0
         report.unchanged = previous.outputs.count
         report.removed = 0
+        report.rendered = 0
         report.upToDate = true
         return report
     }
@@ -149,13 +160,19 @@ public struct Publisher: Sendable {
         -> [FileStamp]
     {
         output.remove(BuildManifest.fileName)
-        let outcomes = try ParallelMap.map(renderer.feeds, chunkSize: 16) { feed in
+        let outcomes = try ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
             try renderer.render(feed).map { document in
                 (document.path, try output.write(document.bytes, to: document.path))
             }
         }.joined()
+        let changed = Set(renderer.changedFeeds)
+        let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
+            let stem = renderer.stem(of: feed)
+            return [(stem + ".atom", OutputFolder.Outcome.unchanged), (stem + ".rss", .unchanged)]
+        }
+        report.rendered = renderer.changedFeeds.count
         let index = try renderer.renderIndex()
-        let all = Array(outcomes) + [(index.path, try output.write(index.bytes, to: index.path))]
+        let all = Array(outcomes) + kept + [(index.path, try output.write(index.bytes, to: index.path))]
         report.written = all.count { $0.1 == .written }
         report.unchanged = all.count { $0.1 == .unchanged }
         report.removed = output.removeStale(keeping: Set(all.map(\.0))).count

@@ -11,3 +11,30 @@ public enum StableHash {
         return hash
     }
 }
+
+/// Feeds strings and numbers into a 64-bit FNV-1a hash, with a separator
+/// after each so that `("ab", "c")` and `("a", "bc")` differ.
+public struct StableHasher {
+    /// The hash of everything added so far.
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// A hasher with nothing added.
+    public init() {}
+
+    /// Adds the UTF-8 bytes of `text`.
+    public mutating func add(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(0xFF)
+    }
+
+    /// Adds the eight bytes of `number`.
+    public mutating func add(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+        mix(0xFF)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0100_0000_01b3
+    }
+}

@@ -20,14 +20,20 @@ public struct BuildManifest: Equatable, Sendable {
     public var inputs: [FileStamp]
     /// Every file written or left unchanged, paths relative to the output folder.
     public var outputs: [FileStamp]
+    /// The content fingerprint of every feed written, by stem (`topics/syria`).
+    public var feeds: [String: UInt64] = [:]
 
     /// The manifest as text: a header, the settings, the report as JSON, then
-    /// one `input`/`output` line per file (`size mtime path`).
+    /// one `input`/`output` line per file (`size mtime path`) and one `feed`
+    /// line per feed (`fingerprint - stem`).
     public func serialized() throws -> [UInt8] {
         var text = Self.header + "\nsettings " + settings + "\nreport "
         text += String(decoding: try JSONEncoder().encode(report), as: UTF8.self) + "\n"
         for stamp in inputs { text += "input \(stamp.size) \(stamp.modified) \(stamp.path)\n" }
         for stamp in outputs { text += "output \(stamp.size) \(stamp.modified) \(stamp.path)\n" }
+        for (stem, fingerprint) in feeds.sorted(by: { $0.key < $1.key }) {
+            text += "feed \(String(fingerprint, radix: 16)) - \(stem)\n"
+        }
         return Array(text.utf8)
     }
 
@@ -44,7 +50,13 @@ public struct BuildManifest: Equatable, Sendable {
             settings: String(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
         for line in lines where !line.isEmpty {
             let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let size = Int(fields[1]), let modified = Int(fields[2]) else { return nil }
+            guard fields.count == 4 else { return nil }
+            if fields[0] == "feed" {
+                guard let fingerprint = UInt64(fields[1], radix: 16) else { return nil }
+                manifest.feeds[String(fields[3])] = fingerprint
+                continue
+            }
+            guard let size = Int(fields[1]), let modified = Int(fields[2]) else { return nil }
             let stamp = FileStamp(path: String(fields[3]), size: size, modified: modified)
             switch fields[0] {
             case "input": manifest.inputs.append(stamp)

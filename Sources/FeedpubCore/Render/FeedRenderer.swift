@@ -25,14 +25,25 @@ public struct FeedRenderer: Sendable {
     private let topics: [Topic]
     private let eventCount: Int
     private let dates: [FeedDate]
-    /// The entry of every event that some feed shows, built once: an event
-    /// is in the feeds of all its topics.
+    /// The entry of every event that a feed to render shows, built once: an
+    /// event is in the feeds of all its topics.
     private let entries: [FeedEntry?]
+    /// The fingerprint of every feed's content (see ``fingerprint(of:)``).
+    private let fingerprints: [UInt64]
+    /// The feeds whose content is to be rendered: all of them unless the
+    /// caller said that some are already written as they are.
+    public let changedFeeds: [Feed]
 
     /// A renderer of `corpus` as `configuration` describes the site.
     ///
+    /// - Parameter isWritten: told each feed's stem and content fingerprint;
+    ///   true when the output already holds exactly that feed, so it needs no
+    ///   rendering (and its entries need not be built).
     /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
-    public init(corpus: consuming Corpus, configuration: Configuration) throws {
+    public init(
+        corpus: consuming Corpus, configuration: Configuration,
+        isWritten: (_ stem: String, _ fingerprint: UInt64) -> Bool = { _, _ in false }
+    ) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
         let topics = corpus.topics
@@ -42,13 +53,35 @@ public struct FeedRenderer: Sendable {
         eventCount = events.count
         let dates = Self.timestamps(of: events, in: configuration.timeZone)
         self.dates = dates
-        var shown = Set(events.indices.prefix(maxEntries))
-        for topic in topics { shown.formUnion(topic.events.prefix(maxEntries)) }
-        let site = self.site
+        let all = [Feed.all] + topics.indices.map(Feed.topic)
+        let maxEntries = self.maxEntries
+        func shownEvents(_ feed: Feed) -> ArraySlice<Int> {
+            switch feed {
+            case .all: return Array(events.indices.prefix(maxEntries))[...]
+            case .topic(let index): return topics[index].events.prefix(maxEntries)
+            }
+        }
+
+        let shown = Set(all.flatMap { shownEvents($0) }).sorted()
+        let hashes = Dictionary(
+            uniqueKeysWithValues: ParallelMap.map(shown) { [events] index in
+                (index, FeedFingerprint.of(events[index], topics: topics, date: dates[index]))
+            })
+        let stems = all.map { Self.stem(of: $0, topics: topics) }
+        let fingerprints = zip(all, stems).map { feed, stem in
+            let name: String
+            if case .topic(let index) = feed { name = topics[index].name } else { name = "" }
+            return FeedFingerprint.of(stem: stem, name: name, entries: shownEvents(feed).map { hashes[$0]! })
+        }
+        self.fingerprints = fingerprints
+        let changed = all.indices.filter { !isWritten(stems[$0], fingerprints[$0]) }.map { all[$0] }
+        changedFeeds = changed
+
         // Entries are built a batch at a time, and each event's body is let go
         // once its entry holds the text, so the two never both fill memory.
+        let site = self.site
         var entries = [FeedEntry?](repeating: nil, count: events.count)
-        let order = shown.sorted()
+        let order = Set(changed.flatMap { shownEvents($0) }).sorted()
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
             let built: [(Int, FeedEntry)]
@@ -91,7 +124,16 @@ public struct FeedRenderer: Sendable {
         [.all] + topics.indices.map(Feed.topic)
     }
 
-    /// The Atom and the RSS document of `feed`.
+    /// The fingerprint of `feed`'s content: its stem, its topic and the
+    /// fingerprints of its entries (everything each shows, and its time).
+    public func fingerprint(of feed: Feed) -> UInt64 {
+        switch feed {
+        case .all: return fingerprints[0]
+        case .topic(let index): return fingerprints[index + 1]
+        }
+    }
+
+    /// The Atom and the RSS document of `feed`, one of ``changedFeeds``.
     public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
         let description = describe(feed)
         let stem = stem(of: feed)
@@ -121,6 +163,10 @@ public struct FeedRenderer: Sendable {
 
     /// The output path of `feed` without extension: `all` or `topics/<slug>`.
     public func stem(of feed: Feed) -> String {
+        Self.stem(of: feed, topics: topics)
+    }
+
+    private static func stem(of feed: Feed, topics: [Topic]) -> String {
         switch feed {
         case .all: return "all"
         case .topic(let index): return "topics/" + topics[index].slug

@@ -71,6 +71,7 @@ struct PublisherTests {
             let rebuilt = try Publisher(configuration: configuration).build()
             #expect(!rebuilt.upToDate, "touched outputs are checked, not trusted")
             #expect(rebuilt.written == 0 && rebuilt.unchanged == 29)
+            #expect(rebuilt.rendered == 14, "files not as the manifest recorded them are rendered again")
 
             let page = PageFixture.page(
                 date: "2015-11-18", headline: "A new page about Sergey Shoigu",
@@ -79,6 +80,7 @@ struct PublisherTests {
             let third = try Publisher(configuration: configuration).build()
             #expect(!third.upToDate)
             #expect(third.written == 4)
+            #expect(third.rendered == 2, "only the feeds whose content changed are rendered: all events and Sergey Shoigu")
             let changed = try outputFiles.filter { path in
                 let date = try FileManager.default.attributesOfItem(atPath: configuration.output.path + "/" + path)[
                     .modificationDate] as? Date
@@ -110,13 +112,26 @@ struct PublisherTests {
             let seed = root.appendingPathComponent("news/2015/11/17").path
             let page = try #require(try FileManager.default.contentsOfDirectory(atPath: seed).first)
             try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: seed + "/" + page)
-            #expect(!(try Publisher(configuration: configuration).build().upToDate), "a touched page is read again")
+            let touched = try Publisher(configuration: configuration).build()
+            #expect(!touched.upToDate, "a touched page is read again")
+            #expect(touched.rendered == 0, "but no feed's content changed, so none is rendered")
             #expect(try Publisher(configuration: configuration).build().upToDate)
+
+            let pagePath = seed + "/" + page
+            let text = try String(contentsOfFile: pagePath, encoding: .utf8)
+            try text.replacingOccurrences(of: "Le Monde newspaper said", with: "Le Monde newspaper reported")
+                .write(toFile: pagePath, atomically: true, encoding: .utf8)
+            let edited = try Publisher(configuration: configuration).build()
+            #expect(edited.rendered == 6, "the feeds of the edited event: all events and its five topics")
+            #expect(edited.written == 12)
+            let syria = try String(contentsOf: configuration.output.appendingPathComponent("topics/syria.atom"), encoding: .utf8)
+            #expect(syria.contains("Le Monde newspaper reported"))
 
             configuration.maxEntries = 1
             let changedSetting = try Publisher(configuration: configuration).build()
             #expect(!changedSetting.upToDate && changedSetting.written > 0)
             #expect(changedSetting.diagnostics == first.diagnostics)
+            #expect(changedSetting.rendered == 14, "new settings: every feed is rendered")
         }
     }
 

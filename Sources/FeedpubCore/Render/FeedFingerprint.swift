@@ -1,0 +1,33 @@
+/// Fingerprints of what a feed is made of, so that a build can tell which
+/// feeds the last build already wrote with exactly this content.
+enum FeedFingerprint {
+    /// Everything about `event` that its entry shows, with its timestamp.
+    static func of(_ event: Event, topics: [Topic], date: FeedDate) -> UInt64 {
+        var hasher = StableHasher()
+        for text in [event.sitePath, event.identity, event.headline, event.storyless] { hasher.add(text) }
+        hasher.add(UInt64(event.body.count))
+        for paragraph in event.body { hasher.add(paragraph) }
+        hasher.add(UInt64(event.sources.count))
+        for source in event.sources {
+            hasher.add(source.name)
+            hasher.add(source.url)
+        }
+        hasher.add(event.cover?.url ?? "")
+        hasher.add(event.isReferenceOnly ? 1 : 0)
+        hasher.add(UInt64(event.topics.count))
+        for topic in event.topics { hasher.add(topics[topic].name) }
+        hasher.add(UInt64(bitPattern: Int64(date.instant)))
+        hasher.add(UInt64(bitPattern: Int64(date.offset)))
+        return hasher.value
+    }
+
+    /// A feed at `stem` named `name` holding entries with `entries` fingerprints, in order.
+    static func of(stem: String, name: String, entries: [UInt64]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(stem)
+        hasher.add(name)
+        hasher.add(UInt64(entries.count))
+        for entry in entries { hasher.add(entry) }
+        return hasher.value
+    }
+}
