@@ -150,6 +150,7 @@ public struct Publisher: Sendable {
         report.unchanged = previous.outputs.count
         report.removed = 0
         report.rendered = 0
+        report.notices = []
         report.upToDate = true
         return report
     }

@@ -10,7 +10,7 @@ import Foundation
 public struct BuildManifest: Equatable, Sendable {
     /// The file name inside the output folder.
     public static let fileName = ".feedpub-manifest"
-    static let header = "feedpub-manifest 1"
+    static let header = "feedpub-manifest 2"
 
     /// A fingerprint of the program and the configuration.
     public var settings: String

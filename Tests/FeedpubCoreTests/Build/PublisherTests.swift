@@ -103,6 +103,8 @@ struct PublisherTests {
             #expect(!damaged.upToDate)
             #expect(damaged.notices.count == 1 && damaged.notices[0].contains("not a build manifest"))
             #expect(try tree(configuration.output) == expected)
+            let after = try Publisher(configuration: configuration).build()
+            #expect(after.upToDate && after.notices.isEmpty, "a notice is said once, not repeated from the manifest")
 
             try FileManager.default.removeItem(at: configuration.output.appendingPathComponent("topics/syria.rss"))
             let deleted = try Publisher(configuration: configuration).build()
