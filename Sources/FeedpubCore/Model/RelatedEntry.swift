@@ -33,7 +33,12 @@ public struct RelatedEntry: Hashable, Sendable {
     /// The topic names of the context list: split at commas, whitespace
     /// folded, empty names left out.
     public var contexts: [String] {
-        contextList.utf8.split(separator: UInt8(ascii: ",")).compactMap { part in
+        Self.contextNames(contextList)
+    }
+
+    /// The names of a context list (see ``contexts``).
+    static func contextNames(_ list: String) -> [String] {
+        list.utf8.split(separator: UInt8(ascii: ",")).compactMap { part in
             let name = PageText.foldingWhitespace(String(Substring(part).trimmed()))
             return name.isEmpty ? nil : name
         }

@@ -23,7 +23,13 @@ public struct StableHasher {
 
     /// Adds the UTF-8 bytes of `text`.
     public mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        let bytes = text.utf8.span
+        var hash = value
+        for index in bytes.indices {
+            hash ^= UInt64(bytes[index])
+            hash = hash &* 0x0100_0000_01b3
+        }
+        value = hash
         mix(0xFF)
     }
 

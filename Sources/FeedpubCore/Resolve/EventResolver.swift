@@ -23,10 +23,10 @@ public struct EventResolver: Sendable {
     public func resolve(_ pages: [Page]) -> Result {
         let pages = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
             .map { pages[$0] }
-        let book = topicBook(of: pages)
+        let (book, contextKeys) = topics(of: pages)
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
-        let plans = ParallelMap.map(pages) { PagePlan($0, book: book) }
+        let plans = ParallelMap.map(pages) { PagePlan($0, book: book, contextKeys: contextKeys) }
         var registry = EventRegistry(book: book)
         var diagnostics: [Diagnostic] = []
         for (page, plan) in zip(pages, plans) {
@@ -46,24 +46,30 @@ public struct EventResolver: Sendable {
         return Result(corpus: registry.corpus(), diagnostics: diagnostics)
     }
 
-    /// Every context topic name of `pages` with the number of its uses,
-    /// counted in parallel.
-    private func topicBook(of pages: [Page]) -> TopicBook {
+    /// Every context topic name of `pages` with the number of its uses, and
+    /// the topic keys of every distinct context list. Lists repeat (every
+    /// link to one event gives its topics), so each is split once.
+    private func topics(of pages: [Page]) -> (TopicBook, [String: [String]]) {
         let ranges = stride(from: 0, to: pages.count, by: 512).map { $0..<min(pages.count, $0 + 512) }
         let counts = ParallelMap.map(ranges, chunkSize: 1) { range in
             var uses: [String: Int] = [:]
             for page in pages[range] {
-                for entry in page.related {
-                    for name in entry.contexts { uses[name, default: 0] += 1 }
-                }
+                for entry in page.related { uses[entry.contextList, default: 0] += 1 }
             }
             return uses
         }
+        var lists: [String: Int] = [:]
+        for uses in counts { lists.merge(uses, uniquingKeysWith: +) }
+        let split = ParallelMap.map(Array(lists)) { list, count in (RelatedEntry.contextNames(list), count) }
         var book = TopicBook(aliases: aliases)
-        for uses in counts {
-            for (name, count) in uses { book.record(name, count: count) }
+        for (names, count) in split {
+            for name in names { book.record(name, count: count) }
         }
         book.seal()
-        return book
+        let sealed = book
+        let keys = ParallelMap.map(Array(lists.keys)) { list in
+            (list, RelatedEntry.contextNames(list).map(sealed.canonicalKey))
+        }
+        return (book, Dictionary(uniqueKeysWithValues: keys))
     }
 }

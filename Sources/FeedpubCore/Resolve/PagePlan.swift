@@ -14,13 +14,14 @@ struct PagePlan: Sendable {
     /// For each Related entry, the keys of its context topics.
     let contextKeys: [[String]]
 
-    /// The plan of `page`, with topic names as `book` knows them.
-    init(_ page: Page, book: TopicBook) {
+    /// The plan of `page`, with topic names as `book` knows them and the
+    /// keys of each context list from `contextKeys`.
+    init(_ page: Page, book: TopicBook, contextKeys: [String: [String]]) {
         let (prefixes, storyless) = StoryPrefix.splitTopics(page.headline, isTopic: book.contains)
         prefixTopics = prefixes.map(book.canonicalKey)
         self.storyless = storyless
         identity = EventRegistry.identity(date: page.date, storyless: storyless)
         slugs = StoryPrefix.variants(page.headline).map(Slug.site)
-        contextKeys = page.related.map { entry in entry.contexts.map(book.canonicalKey) }
+        self.contextKeys = page.related.map { entry in contextKeys[entry.contextList] ?? [] }
     }
 }
