@@ -55,11 +55,9 @@ public struct FeedRenderer: Sendable {
         self.dates = dates
         let all = [Feed.all] + topics.indices.map(Feed.topic)
         let maxEntries = self.maxEntries
+        let count = events.count
         func shownEvents(_ feed: Feed) -> ArraySlice<Int> {
-            switch feed {
-            case .all: return Array(events.indices.prefix(maxEntries))[...]
-            case .topic(let index): return topics[index].events.prefix(maxEntries)
-            }
+            Self.events(of: feed, topics: topics, eventCount: count, maxEntries: maxEntries)
         }
 
         let shown = Set(all.flatMap { shownEvents($0) }).sorted()
@@ -166,6 +164,14 @@ public struct FeedRenderer: Sendable {
         Self.stem(of: feed, topics: topics)
     }
 
+    /// The events `feed` shows, newest first: indices into the corpus's events.
+    private static func events(of feed: Feed, topics: [Topic], eventCount: Int, maxEntries: Int) -> ArraySlice<Int> {
+        switch feed {
+        case .all: return Array(0..<min(eventCount, maxEntries))[...]
+        case .topic(let index): return topics[index].events.prefix(maxEntries)
+        }
+    }
+
     private static func stem(of feed: Feed, topics: [Topic]) -> String {
         switch feed {
         case .all: return "all"
@@ -176,18 +182,16 @@ public struct FeedRenderer: Sendable {
     private func describe(_ feed: Feed) -> FeedDescription {
         let title: String
         let subtitle: String
-        let events: ArraySlice<Int>
         switch feed {
         case .all:
             title = "\(site.title): all events"
             subtitle = site.description
-            events = Array((0..<eventCount).prefix(maxEntries))[...]
         case .topic(let index):
             let name = topics[index].name
             title = "\(site.title): \(name)"
             subtitle = "\(site.description): \(name)"
-            events = topics[index].events.prefix(maxEntries)
         }
+        let events = Self.events(of: feed, topics: topics, eventCount: eventCount, maxEntries: maxEntries)
         let shown = events.map { self.entries[$0]! }
         return FeedDescription(
             title: title, subtitle: subtitle, alternateURL: site.url, site: site, entries: shown)
