@@ -80,20 +80,21 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes feeds under `topics/` that this build did not produce (topics
-    /// that no longer exist), and leftovers of interrupted builds.
+    /// that no longer exist), and the temporary files of interrupted builds
+    /// (only the build holding the lock writes here, so none is in use).
     ///
     /// - Returns: the paths removed, relative to the folder.
     public func removeStale(keeping produced: Set<String>) -> [String] {
-        let topics = root.appendingPathComponent("topics")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: topics.path)) ?? []
         var removed: [String] = []
-        for name in names.sorted() {
-            let path = "topics/" + name
-            let isFeed = name.hasSuffix(".atom") || name.hasSuffix(".rss")
-            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")  // only this build writes here now
-            guard (isFeed && !produced.contains(path)) || isLeftover else { continue }
-            if (try? FileManager.default.removeItem(at: topics.appendingPathComponent(name))) != nil {
-                removed.append(path)
+        for folder in ["", "topics/"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path(of: folder))) ?? []
+            for name in names.sorted() {
+                let relative = folder + name
+                let isStaleFeed = !folder.isEmpty && (name.hasSuffix(".atom") || name.hasSuffix(".rss"))
+                    && !produced.contains(relative)
+                let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
+                guard isStaleFeed || isLeftover else { continue }
+                if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil { removed.append(relative) }
             }
         }
         return removed
