@@ -12,7 +12,7 @@ struct AtomWriter {
         try xml.attribute("xmlns:media", Self.mediaNamespace)
         try xml.attribute("xml:lang", feed.site.language)
         try Self.writeText("title", feed.title, to: xml)
-        try xml.element("subtitle", text: feed.subtitle)
+        try Self.writeText("subtitle", feed.subtitle, to: xml)
         try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.alternateURL])
         try xml.element("id", text: selfURL)

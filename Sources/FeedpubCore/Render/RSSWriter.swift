@@ -19,7 +19,9 @@ struct RSSWriter {
         try xml.plainText(InlineMarkup.neutralized(feed.title))
         try xml.endElement()
         try xml.element("link", text: feed.alternateURL)
-        try xml.element("description", text: feed.subtitle)
+        try xml.startElement("description")
+        try xml.plainText(InlineMarkup.neutralized(feed.subtitle))
+        try xml.endElement()
         try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": selfURL])
         try xml.element("language", text: feed.site.language)
         if let email = feed.site.authorEmail {
