@@ -61,7 +61,7 @@ struct AtomWriter {
         try xml.element("published", text: entry.date.rfc3339)
         try xml.element("updated", text: entry.date.rfc3339)
         for category in entry.categories {
-            try xml.element("category", ["term": category, "label": category])
+            try xml.element("category", ["term": category, "label": InlineMarkup.neutralized(category)])
         }
         try Self.writeText("summary", entry.headline, html: entry.headlineHTML, to: xml)
         try xml.startElement("content")

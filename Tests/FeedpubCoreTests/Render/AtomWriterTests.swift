@@ -97,6 +97,22 @@ struct AtomWriterTests {
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
     }
 
+    @Test("a topic named like markup is safe text everywhere it appears")
+    func markupTopic() throws {
+        let related = [PageFixture.related("Other", "/news/2014/01/1/other.md", ["<b>Bold</b> & Co"])]
+        let rendered = try RenderedCorpus(pages: [PageFixture.page(related: related)])
+        let (atom, rss) = try rendered.topicFeeds("<b>Bold</b> & Co")
+        #expect(atom.child("title")?.attributes["type"] == "html")
+        #expect(atom.child("title")?.text == "Test site: &lt;b&gt;Bold&lt;/b&gt; &amp; Co")
+        #expect(atom.child("subtitle")?.text == "Events: &lt;b&gt;Bold&lt;/b&gt; &amp; Co")
+        let category = try #require(atom.child("entry")?.child("category"))
+        #expect(category.attributes["term"] == "<b>Bold</b> & Co")
+        #expect(category.attributes["label"] == "‹b›Bold‹/b› & Co")
+        #expect(rss.child("channel")?.child("title")?.text == "Test site: ‹b›Bold‹/b› & Co")
+        #expect(rss.child("channel")?.child("description")?.text == "Events: ‹b›Bold‹/b› & Co")
+        #expect(rendered.renderer.stem(of: .topic(0)) == "topics/b-bold-b-and-co")
+    }
+
     @Test("inline formatting tags from the Markdown are dropped, their text kept")
     func inlineFormatting() throws {
         let page = PageFixture.page(
