@@ -18,11 +18,7 @@ struct GeneratedCorpusTests {
     func withBuild<T>(_ body: (Built, URL) throws -> T) throws -> T {
         try TestFiles.withTemporaryFolder { root in
             _ = try Self.generator.write(to: root.appendingPathComponent("site"))
-            var configuration = RenderedCorpus.configuration
-            configuration.input = root.appendingPathComponent("site")
-            configuration.output = root.appendingPathComponent("feeds")
-            configuration.aliases = Dictionary(
-                Self.generator.topicAliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
+            let configuration = Self.configuration(site: root.appendingPathComponent("site"), output: root.appendingPathComponent("feeds"))
             let publisher = Publisher(configuration: configuration)
             let report = try publisher.build()
             let built = Built(report: report, loaded: try publisher.load(), output: configuration.output)
@@ -53,28 +49,12 @@ struct GeneratedCorpusTests {
 
     @Test("every feed parses strictly; URLs are absolute http(s); dates are RFC 3339 / RFC 822; ids and dates are unique per feed")
     func everyFeedIsSound() throws {
-        let rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/
-        let rfc822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}$/
         try withBuild { built, _ in
             let paths = try files(under: built.output)
             #expect(paths.count == 2 * (built.report.topics + 1) + 1)
             for path in paths {
                 let root = try XMLNode.parse(try TestFiles.bytes(built.output.appendingPathComponent(path)))
-                var nodes = [root]
-                while let node = nodes.popLast() {
-                    nodes += node.children
-                    for key in ["href", "url", "xmlUrl", "htmlUrl"] {
-                        if let url = node.attributes[key] {
-                            #expect(url.hasPrefix("https://") || url.hasPrefix("http://"), "\(path): \(url)")
-                        }
-                    }
-                    if ["updated", "published"].contains(node.name) {
-                        #expect(node.text.wholeMatch(of: rfc3339) != nil, "\(path): \(node.text)")
-                    }
-                    if ["pubDate", "lastBuildDate", "dateCreated"].contains(node.name) {
-                        #expect(node.text.wholeMatch(of: rfc822) != nil, "\(path): \(node.text)")
-                    }
-                }
+                FeedDocumentChecks.expectSound(root, path: path)
                 let entries = root.children("entry") + (root.child("channel")?.children("item") ?? [])
                 #expect(entries.count <= 50)
                 let ids = entries.compactMap { ($0.child("id") ?? $0.child("guid"))?.text }
@@ -108,11 +88,7 @@ struct GeneratedCorpusTests {
     func deterministic() throws {
         try withBuild { built, root in
             let again = root.appendingPathComponent("again")
-            var configuration = RenderedCorpus.configuration
-            configuration.input = root.appendingPathComponent("site")
-            configuration.output = again
-            configuration.aliases = Dictionary(
-                Self.generator.topicAliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
+            let configuration = Self.configuration(site: root.appendingPathComponent("site"), output: again)
             _ = try Publisher(configuration: configuration).build()
             let paths = try files(under: built.output)
             #expect(try files(under: again) == paths)
@@ -122,6 +98,16 @@ struct GeneratedCorpusTests {
                         == TestFiles.bytes(again.appendingPathComponent(path)), "\(path)")
             }
         }
+    }
+
+    /// The test site reading the generated corpus at `site`, with the generator's aliases.
+    static func configuration(site: URL, output: URL) -> Configuration {
+        var configuration = RenderedCorpus.configuration
+        configuration.input = site
+        configuration.output = output
+        configuration.aliases = Dictionary(
+            generator.topicAliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
+        return configuration
     }
 
     static func key(_ name: String) -> String {
