@@ -4,8 +4,8 @@ import Foundation
 
 /// The options every command that reads a corpus shares.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The configuration file.")
-    var config = "config.json"
+    @Option(name: .shortAndLong, help: "The configuration file (default: ./config.json, or the defaults when there is none).")
+    var config: String?
 
     @Option(name: .shortAndLong, help: "The site root to read (the folder with news/); overrides 'input'.")
     var input: String?
@@ -15,11 +15,14 @@ struct CorpusOptions: ParsableArguments {
 
     /// The configuration file's settings with the command-line overrides.
     func configuration(output: String? = nil) throws -> Configuration {
-        var configuration: Configuration
-        do {
-            configuration = try ConfigurationLoader().load(URL(fileURLWithPath: config))
-        } catch {
-            throw FailedRun(message: error.description)
+        var configuration = Configuration()
+        let file = config ?? "config.json"
+        if config != nil || FileManager.default.fileExists(atPath: file) {
+            do {
+                configuration = try ConfigurationLoader().load(URL(fileURLWithPath: file))
+            } catch {
+                throw FailedRun(message: error.description)
+            }
         }
         if let input { configuration.input = URL(fileURLWithPath: input).standardizedFileURL }
         if let output { configuration.output = URL(fileURLWithPath: output).standardizedFileURL }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FeedpubCore
 
 /// `feedpub`: publishes per-topic Atom and RSS feeds of a news corpus.
@@ -14,6 +15,9 @@ struct Feedpub: ParsableCommand {
 
     /// Runs the command; unusable arguments or configuration exit with status 2.
     static func main() {
+        // Past a file size limit (`ulimit -f`), a write should fail with
+        // EFBIG and a clear message rather than kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

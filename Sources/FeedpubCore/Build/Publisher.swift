@@ -24,11 +24,13 @@ public struct Publisher: Sendable {
         var parts: (Corpus, BuildReport) { (corpus, report) }
     }
 
-    /// Every page file of the corpus, then the extra files.
-    public func discover() throws(BuildError) -> [PageSource] {
+    /// Every page file of the corpus, then the extra files, and the links
+    /// discovery did not follow.
+    public func discover() throws(BuildError) -> PageDiscovery.Found {
         do {
-            return try PageDiscovery(root: configuration.input).pages()
-                + extraFiles.map { PageSource(file: $0, sitePath: nil) }
+            var found = try PageDiscovery(root: configuration.input).pages()
+            found.sources += extraFiles.map { PageSource(file: $0, sitePath: nil) }
+            return found
         } catch {
             throw BuildError(error.description)
         }
@@ -40,21 +42,24 @@ public struct Publisher: Sendable {
         return load(try discover(), progress: progress)
     }
 
-    /// Parses and resolves `sources`.
-    func load(_ sources: [PageSource], progress: (BuildStep) -> Void) -> Loaded {
+    /// Parses and resolves the pages discovery found.
+    func load(_ found: PageDiscovery.Found, progress: (BuildStep) -> Void) -> Loaded {
+        let sources = found.sources
         let clock = ContinuousClock.now
         progress(.parse)
-        let parser = PageParser()
+        let parser = PageParser(limits: configuration.limits)
         let results = ParallelMap.map(sources) { source in
-            guard let data = FileManager.default.contents(atPath: source.file) else {
-                let diagnostic = Diagnostic(
-                    file: source.file, line: nil, severity: .error, reason: .unreadable("no such file or no permission"))
+            switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
+            case .bytes(let bytes):
+                return parser.parse(bytes, file: source.file, sitePath: source.sitePath)
+            case .unusable(let reason):
+                let diagnostic = Diagnostic(file: source.file, line: nil, severity: .error, reason: reason)
                 return PageParser.Result(page: nil, diagnostics: [diagnostic])
             }
-            return parser.parse([UInt8](data), file: source.file, sitePath: source.sitePath)
         }
         var report = BuildReport()
         report.pagesRead = sources.count
+        report.diagnostics = found.diagnostics
         var pages: [Page] = []
         pages.reserveCapacity(results.count)
         for result in results {
@@ -83,7 +88,8 @@ public struct Publisher: Sendable {
     {
         let clock = ContinuousClock.now
         progress(.discover)
-        let sources = try discover()
+        let found = try discover()
+        let sources = found.sources
         let output = OutputFolder(root: configuration.output)
         let lock: BuildLock
         do {
@@ -104,7 +110,7 @@ public struct Publisher: Sendable {
             return report
         }
 
-        var (corpus, report) = load(sources, progress: progress).parts
+        var (corpus, report) = load(found, progress: progress).parts
         report.notices = notices
         progress(.write)
         // A feed whose content fingerprint is the one the last build (with the
@@ -128,6 +134,8 @@ public struct Publisher: Sendable {
                 for feed in renderer.feeds { manifest.feeds[renderer.stem(of: feed)] = renderer.fingerprint(of: feed) }
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
+        } catch let error as BuildError {
+            throw error
         } catch let error as OutputFolder.Failure {
             throw BuildError(error.description)
         } catch {
@@ -157,27 +165,36 @@ public struct Publisher: Sendable {
 
     /// Renders and writes every feed and the index, removes stale feeds, and
     /// counts it all in `report`; returns the stamps of the files it produced.
-    private func write(_ renderer: FeedRenderer, to output: OutputFolder, report: inout BuildReport) throws
+    ///
+    /// A feed that cannot be rendered or written does not stop the others;
+    /// when any failed, the error names the first failure and counts what
+    /// was not published (the previous versions of those files stay).
+    private func write(_ renderer: FeedRenderer, to output: OutputFolder, report: inout BuildReport) throws(BuildError)
         -> [FileStamp]
     {
         output.remove(BuildManifest.fileName)
-        let outcomes = try ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
-            try renderer.render(feed).map { document in
-                (document.path, try output.write(document.bytes, to: document.path))
-            }
+        let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
+            let stem = renderer.stem(of: feed)
+            return Written.publish({ try renderer.render(feed) }, paths: [stem + ".atom", stem + ".rss"], to: output)
         }.joined()
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
             let stem = renderer.stem(of: feed)
-            return [(stem + ".atom", OutputFolder.Outcome.unchanged), (stem + ".rss", .unchanged)]
+            return [Written(path: stem + ".atom", outcome: .unchanged), Written(path: stem + ".rss", outcome: .unchanged)]
         }
+        let index = Written.publish({ [try renderer.renderIndex()] }, paths: ["index.opml"], to: output)
+        let all = Array(rendered) + kept + index
         report.rendered = renderer.changedFeeds.count
-        let index = try renderer.renderIndex()
-        let all = Array(outcomes) + kept + [(index.path, try output.write(index.bytes, to: index.path))]
-        report.written = all.count { $0.1 == .written }
-        report.unchanged = all.count { $0.1 == .unchanged }
-        report.removed = output.removeStale(keeping: Set(all.map(\.0))).count
-        return all.compactMap { FileStamp.of(output.path(of: $0.0), as: $0.0) }
+        report.written = all.count { $0.outcome == .written }
+        report.unchanged = all.count { $0.outcome == .unchanged }
+        let failures = all.compactMap(\.failure)
+        if let first = failures.first {
+            throw BuildError(
+                "\(first); \(failures.count) of \(all.count) files were not published (their previous versions, "
+                    + "if any, are still in place); \(report.written) were written. Build again once this is fixed.")
+        }
+        report.removed = output.removeStale(keeping: Set(all.map(\.path))).count
+        return all.compactMap { FileStamp.of(output.path(of: $0.path), as: $0.path) }
     }
 
     /// The program (its executable's stamp) and the configuration, as one string.
@@ -199,5 +216,34 @@ public struct Publisher: Sendable {
             return nil
         }
         return manifest
+    }
+}
+
+/// What became of one file of the output.
+private struct Written: Sendable {
+    /// The file, relative to the output folder.
+    let path: String
+    /// Whether it was written or already up to date; nil when it failed.
+    var outcome: OutputFolder.Outcome?
+    /// Why it could not be published, naming the file.
+    var failure: String?
+
+    /// Renders `documents` (the files at `paths`) and writes them to `output`.
+    static func publish(
+        _ documents: () throws -> [FeedRenderer.Document], paths: [String], to output: OutputFolder
+    ) -> [Written] {
+        let rendered: [FeedRenderer.Document]
+        do {
+            rendered = try documents()
+        } catch {
+            return paths.map { Written(path: $0, failure: "\(output.path(of: $0)): cannot render (\(error))") }
+        }
+        return rendered.map { document in
+            do throws(OutputFolder.Failure) {
+                return Written(path: document.path, outcome: try output.write(document.bytes, to: document.path))
+            } catch {
+                return Written(path: document.path, failure: error.description)
+            }
+        }
     }
 }

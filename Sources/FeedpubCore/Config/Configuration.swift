@@ -22,9 +22,9 @@ public struct Configuration: Sendable, Equatable {
     /// The site.
     public var site = Site()
     /// The site root: pages are the `*.md` files under its `news/` folder.
-    public var input = URL(fileURLWithPath: ".")
+    public var input = URL(fileURLWithPath: ".").standardizedFileURL
     /// The folder the feeds are written to.
-    public var output = URL(fileURLWithPath: "feeds")
+    public var output = URL(fileURLWithPath: "feeds").standardizedFileURL
     /// The URL of the output folder as published; defaults to `site.url` + `feeds/`.
     public var feedsURL: String?
     /// The newest events each feed holds.
@@ -33,6 +33,8 @@ public struct Configuration: Sendable, Equatable {
     public var aliases: [String: String] = [:]
     /// The time zone event dates are midnight in.
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// How much of a page is read at most.
+    public var limits = PageLimits()
 
     /// The default configuration, inputs relative to the current folder.
     public init() {}

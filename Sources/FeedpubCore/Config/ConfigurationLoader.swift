@@ -20,10 +20,34 @@ public struct ConfigurationLoader: Sendable {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw ConfigurationError(file: name, key: nil, message: "not valid JSON (\(Self.reason(error)))")
+            throw ConfigurationError(file: name, key: nil, message: Self.syntaxError(in: data, error))
         }
         var reader = ConfigurationReader(file: name, base: file.deletingLastPathComponent())
         return try reader.read(root)
+    }
+
+    /// Why `data` is not JSON, with the line and column where that shows
+    /// when the JSON parser tells the place.
+    private static func syntaxError(in data: Data, _ error: Error) -> String {
+        var detail = reason(error)
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
+        }
+        let bytes = [UInt8](data)
+        var offset: Int?
+        if let marker = detail.range(of: "character ") {
+            offset = Int(detail[marker.upperBound...].prefix { $0.isNumber }).map { min($0, bytes.count) }
+        } else if detail.localizedCaseInsensitiveContains("end of file") || bytes.isEmpty {
+            offset = bytes.count
+        }
+        guard let offset else { return "not valid JSON (\(detail))" }
+        let before = bytes[..<offset]
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        let what = offset == bytes.count ? "the file ends before the JSON value does" : "not valid JSON"
+        return "line \(line), column \(column): \(what) (\(detail))"
     }
 
     private static func reason(_ error: Error) -> String {

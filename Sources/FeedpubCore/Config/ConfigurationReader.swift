@@ -9,7 +9,7 @@ struct ConfigurationReader {
         var configuration = Configuration()
         configuration.input = base.standardizedFileURL
         configuration.output = base.appendingPathComponent("feeds").standardizedFileURL
-        let top = try object(root, at: nil, keys: ["site", "input", "output", "feeds", "topics", "timeZone"])
+        let top = try object(root, at: nil, keys: ["site", "input", "output", "feeds", "topics", "timeZone", "limits"])
         if let site = top["site"] {
             let fields = try object(site, at: "site", keys: ["title", "url", "description", "language", "author"])
             if let value = fields["title"] { configuration.site.title = try string(value, at: "site.title") }
@@ -30,7 +30,7 @@ struct ConfigurationReader {
         if let value = top["output"] { configuration.output = try folder(value, at: "output") }
         if let feeds = top["feeds"] {
             let fields = try object(feeds, at: "feeds", keys: ["maxEntries", "url"])
-            if let value = fields["maxEntries"] { configuration.maxEntries = try maxEntries(value) }
+            if let value = fields["maxEntries"] { configuration.maxEntries = try count(value, at: "feeds.maxEntries", in: 1...100_000) }
             if let value = fields["url"] { configuration.feedsURL = try baseURL(value, at: "feeds.url") }
         }
         if let topics = top["topics"] {
@@ -52,6 +52,19 @@ struct ConfigurationReader {
                 throw error(at: "timeZone", "'\(name)' is not an IANA time zone name (such as UTC or Europe/Paris)")
             }
             configuration.timeZone = zone
+        }
+        if let limits = top["limits"] {
+            let fields = try object(limits, at: "limits", keys: ["pageBytes", "headlineCharacters", "relatedEntries"])
+            if let value = fields["pageBytes"] {
+                configuration.limits.pageBytes = try count(value, at: "limits.pageBytes", in: 1_024...(1 << 31))
+            }
+            if let value = fields["headlineCharacters"] {
+                configuration.limits.headlineCharacters = try count(
+                    value, at: "limits.headlineCharacters", in: 140...1_000_000)
+            }
+            if let value = fields["relatedEntries"] {
+                configuration.limits.relatedEntries = try count(value, at: "limits.relatedEntries", in: 1...1_000_000)
+            }
         }
         return configuration
     }
@@ -102,9 +115,13 @@ struct ConfigurationReader {
         return text
     }
 
-    private func maxEntries(_ value: JSONValue) throws(ConfigurationError) -> Int {
-        guard case .number(let number) = value, number == number.rounded(), number >= 1, number <= 100_000 else {
-            throw error(at: "feeds.maxEntries", "must be a whole number from 1 to 100000")
+    private func count(_ value: JSONValue, at key: String, in range: ClosedRange<Int>) throws(ConfigurationError)
+        -> Int
+    {
+        guard case .number(let number) = value, number == number.rounded(),
+            number >= Double(range.lowerBound), number <= Double(range.upperBound)
+        else {
+            throw error(at: key, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int(number)
     }

@@ -23,6 +23,14 @@ extension Diagnostic {
         case forbiddenCharacters(Int)
         /// Another page has the same site path or is the same event.
         case duplicate(of: String)
+        /// The file is larger than `limits.pageBytes`; it was not read.
+        case tooLarge(bytes: Int, limit: Int)
+        /// The headline was cut to `limits.headlineCharacters`.
+        case headlineCut(length: Int, limit: Int)
+        /// Related entries beyond `limits.relatedEntries` were dropped.
+        case relatedEntriesDropped(count: Int, limit: Int)
+        /// A symbolic link under the input leads outside it; not followed.
+        case linkOutsideInput(String)
 
         /// The message shown after `file:line:`.
         public var description: String {
@@ -40,6 +48,14 @@ extension Diagnostic {
             case .forbiddenCharacters(let count):
                 return "\(count) control character\(count == 1 ? "" : "s") that XML 1.0 forbids removed"
             case .duplicate(let other): return "same event as \(other); merged into it"
+            case .tooLarge(let bytes, let limit):
+                return "the page is \(bytes) bytes, over limits.pageBytes (\(limit)); page skipped"
+            case .headlineCut(let length, let limit):
+                return "the headline is \(length) characters; cut to limits.headlineCharacters (\(limit))"
+            case .relatedEntriesDropped(let count, let limit):
+                return "\(count) Related entr\(count == 1 ? "y" : "ies") beyond limits.relatedEntries (\(limit)) dropped"
+            case .linkOutsideInput(let target):
+                return "symbolic link to '\(target)', outside the input folder; not followed"
             }
         }
     }

@@ -23,12 +23,16 @@ public struct FileStamp: Hashable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         if regularFileOnly && (info.st_mode & S_IFMT) != S_IFREG { return nil }
+        return FileStamp(name ?? path, info)
+    }
+
+    /// The stamp of a file named `name` whose `stat` is `info`.
+    init(_ name: String, _ info: stat) {
         #if canImport(Darwin)
             let time = info.st_mtimespec
         #else
             let time = info.st_mtim
         #endif
-        return FileStamp(
-            path: name ?? path, size: Int(info.st_size), modified: Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec))
+        self.init(path: name, size: Int(info.st_size), modified: Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec))
     }
 }

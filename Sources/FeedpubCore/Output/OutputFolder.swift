@@ -63,13 +63,9 @@ public struct OutputFolder: Sendable {
         guard descriptor >= 0 else {
             throw Failure(description: "\(temporary.path): cannot create (\(String(cString: strerror(errno))))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: bytes)
-            try handle.close()
-        } catch {
+        if let reason = Self.writeAll(bytes, to: descriptor) {
             try? FileManager.default.removeItem(at: temporary)
-            throw Failure(description: "\(temporary.path): cannot write (\(error.localizedDescription))")
+            throw Failure(description: "\(target.path): cannot write (\(reason))")
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -77,6 +73,25 @@ public struct OutputFolder: Sendable {
             throw Failure(description: "\(target.path): cannot move the new file into place (\(reason))")
         }
         return .written
+    }
+
+    /// Writes `bytes` to `descriptor` and closes it; returns why that failed, if it did.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += count
+            }
+        }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
     }
 
     /// Removes feeds under `topics/` that this build did not produce (topics

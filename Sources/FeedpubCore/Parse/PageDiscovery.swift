@@ -17,46 +17,104 @@ public struct PageDiscovery: Sendable {
         public let description: String
     }
 
-    /// The pages, sorted by site path.
-    public func pages() throws(Failure) -> [PageSource] {
+    /// What discovery found: the page files, and links it did not follow.
+    public struct Found: Sendable {
+        /// The pages, sorted by site path.
+        public var sources: [PageSource] = []
+        /// Symbolic links leading outside the input, which were not followed.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// The pages, sorted by site path. Symbolic links are followed only when
+    /// they lead to a place inside the site root, and each folder is read once
+    /// however many links lead to it.
+    public func pages() throws(Failure) -> Found {
         let news = root.appendingPathComponent("news", isDirectory: true)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: news.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Failure(description: "\(root.path): no news/ folder here; 'input' must be the site root")
         }
-        var found: [PageSource] = []
-        let current = FileManager.default.currentDirectoryPath + "/"
-        try collect(folder: news.path, relative: "", current: current, into: &found)
-        return found.sorted { $0.sitePath! < $1.sitePath! }
+        guard let inside = Self.realPath(root.path) else {
+            throw Failure(description: "\(root.path): cannot resolve the folder (\(String(cString: strerror(errno))))")
+        }
+        var walk = Walk(inside: inside == "/" ? "/" : inside + "/", current: FileManager.default.currentDirectoryPath + "/")
+        var info = stat()
+        if stat(news.path, &info) == 0 { walk.visited.insert(FolderID(info)) }
+        try walk.collect(folder: news.path, relative: "")
+        walk.found.sources.sort { $0.sitePath! < $1.sitePath! }
+        return walk.found
     }
 
-    /// Adds the pages under `folder` (site path `/news/` + `relative`) to `found`.
-    /// Listing folder by folder is several times faster than an enumerator
-    /// that stats every entry.
-    private func collect(folder: String, relative: String, current: String, into found: inout [PageSource])
-        throws(Failure)
-    {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw Failure(description: "\(folder): cannot list the folder (\(error.localizedDescription))")
+    /// A folder's device and inode: the same folder reached twice has the same ID.
+    private struct FolderID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
         }
-        for name in names where !name.hasPrefix(".") {
-            let path = folder + "/" + name
-            if name.hasSuffix(".md") {
-                guard name != "index.md" else { continue }
-                let display = Self.displayPath(path, current: current)
-                // One stat tells that it is a file and stamps it for the build manifest.
-                guard let stamp = FileStamp.of(path, as: display, regularFileOnly: true) else { continue }
-                found.append(PageSource(file: display, sitePath: "/news/" + relative + name, stamp: stamp))
-            } else {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
-                else { continue }
-                try collect(folder: path, relative: relative + name + "/", current: current, into: &found)
+    }
+
+    /// One walk over the `news/` folder.
+    private struct Walk {
+        /// The real path of the site root, ending in `/`.
+        let inside: String
+        /// The current folder, ending in `/`.
+        let current: String
+        var found = Found()
+        var visited: Set<FolderID> = []
+
+        init(inside: String, current: String) {
+            self.inside = inside
+            self.current = current
+        }
+
+        /// Adds the pages under `folder` (site path `/news/` + `relative`).
+        /// Listing folder by folder is several times faster than an
+        /// enumerator that stats every entry.
+        mutating func collect(folder: String, relative: String) throws(Failure) {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                throw Failure(description: "\(folder): cannot list the folder (\(error.localizedDescription))")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    guard let target = PageDiscovery.realPath(path) else { continue }  // a dangling link
+                    guard target.hasPrefix(inside) else {
+                        found.diagnostics.append(
+                            Diagnostic(
+                                file: PageDiscovery.displayPath(path, current: current), line: nil,
+                                severity: .warning, reason: .linkOutsideInput(target)))
+                        continue
+                    }
+                    guard stat(path, &info) == 0 else { continue }
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG where name.hasSuffix(".md") && name != "index.md":
+                    let display = PageDiscovery.displayPath(path, current: current)
+                    found.sources.append(
+                        PageSource(file: display, sitePath: "/news/" + relative + name, stamp: FileStamp(display, info)))
+                case S_IFDIR:
+                    guard visited.insert(FolderID(info)).inserted else { continue }
+                    try collect(folder: path, relative: relative + name + "/")
+                default:
+                    continue
+                }
             }
         }
+    }
+
+    /// The absolute path of `path` with every symbolic link resolved, or nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `file` relative to the current folder (`current`, ending in `/`) when it is inside it.

@@ -11,8 +11,13 @@ public struct PageParser: Sendable {
         public let diagnostics: [Diagnostic]
     }
 
-    /// A parser.
-    public init() {}
+    /// What the parser takes of a page at most.
+    public let limits: PageLimits
+
+    /// A parser that cuts pages to `limits`.
+    public init(limits: PageLimits = PageLimits()) {
+        self.limits = limits
+    }
 
     /// Parses `bytes`, the content of `file`.
     ///
@@ -20,7 +25,7 @@ public struct PageParser: Sendable {
     ///   - sitePath: the page's path relative to the site root; nil for a page
     ///     found outside a corpus, which gets `/news/YYYY/MM/D/<slug>.md`.
     public func parse(_ bytes: [UInt8], file: String, sitePath: String?) -> Result {
-        var reader = PageReader(file: file)
+        var reader = PageReader(file: file, limits: limits)
         let page = reader.read(bytes, sitePath: sitePath)
         return Result(page: page, diagnostics: reader.diagnostics)
     }

@@ -1,10 +1,12 @@
 /// The state of reading one page; collects diagnostics as it goes.
 struct PageReader {
     let file: String
+    let limits: PageLimits
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, limits: PageLimits) {
         self.file = file
+        self.limits = limits
     }
 
     private enum Section {
@@ -31,6 +33,7 @@ struct PageReader {
         var sources: [SourceLink] = []
         var cover: CoverImage?
         var related: [RelatedEntry] = []
+        var relatedDropped = (count: 0, firstLine: 0)
         var section = Section.body
         while let line = lines.next() {
             let text = line.text
@@ -56,13 +59,24 @@ struct PageReader {
                     sources.append(SourceLink(name: link.text.isEmpty ? url : link.text, url: url))
                 }
             case .related:
-                guard let item = Self.listItem(text), let link = readLink(item, line: line.number) else { continue }
+                guard let item = Self.listItem(text) else { continue }
+                guard related.count < limits.relatedEntries else {
+                    if relatedDropped.count == 0 { relatedDropped.firstLine = line.number }
+                    relatedDropped.count += 1
+                    continue
+                }
+                guard let link = readLink(item, line: line.number) else { continue }
                 if let entry = relatedEntry(link, line: line.number) { related.append(entry) }
             case .other:
                 continue
             }
         }
         flush(&paragraph, into: &body)
+        if relatedDropped.count > 0 {
+            report(
+                relatedDropped.firstLine, .warning,
+                .relatedEntriesDropped(count: relatedDropped.count, limit: limits.relatedEntries))
+        }
         let path = sitePath ?? "/news/\(date.folder)/\(Slug.site(headline)).md"
         return Page(
             sitePath: path, file: file, date: date, headline: headline, body: body,
@@ -100,7 +114,7 @@ struct PageReader {
             if text.utf8.starts(with: "# ".utf8) || text == "#" {
                 let headline = clean(text.dropFirst(1), line: line.number)
                 if headline.isEmpty { break }
-                return headline
+                return cut(headline, line: line.number)
             }
             if Self.sectionHeading(text) != nil {
                 report(line.number, .error, .missingHeadline)
@@ -109,6 +123,19 @@ struct PageReader {
         }
         report(nil, .error, .missingHeadline)
         return nil
+    }
+
+    /// `headline`, cut to `limits.headlineCharacters` Unicode scalars (not
+    /// characters: one character can hold any number of combining marks).
+    private mutating func cut(_ headline: String, line: Int) -> String {
+        let limit = limits.headlineCharacters
+        guard headline.utf8.count > limit else { return headline }
+        let scalars = headline.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            end < scalars.endIndex
+        else { return headline }
+        report(line, .warning, .headlineCut(length: scalars.count, limit: limit))
+        return String(String(scalars[..<end]).trimmed())
     }
 
     // MARK: Lines

@@ -1,15 +1,16 @@
 /// Gives every topic a file name stem: readable ASCII, unique, safe.
 enum TopicSlugs {
-    /// The stem for each key in `keys`. Topics whose readable slugs collide, or
-    /// that have none (`東京`), get a suffix from a stable hash of their key;
-    /// the first key in sorted order keeps the plain slug.
+    /// The stem for each key in `keys`. Topics whose readable slugs collide,
+    /// that have none (`東京`), or whose slug Windows reserves for a device
+    /// (`CON`, `nul`, `com1`...), get a suffix from a stable hash of their
+    /// key; the first key in sorted order keeps the plain slug.
     static func assign(_ keys: [String]) -> [String: String] {
         var result: [String: String] = [:]
         var taken: Set<String> = []
         var deferred: [String] = []
         for key in keys.sorted() {
             let slug = Slug.ascii(key, maxLength: 80)
-            if slug.isEmpty || taken.contains(slug) {
+            if slug.isEmpty || taken.contains(slug) || reserved.contains(slug) {
                 deferred.append(key)
             } else {
                 taken.insert(slug)
@@ -30,4 +31,9 @@ enum TopicSlugs {
         }
         return result
     }
+
+    /// Names Windows gives to devices, whatever the extension: a feed named
+    /// `con.atom` could not be copied to or served from a Windows machine.
+    private static let reserved: Set<String> = Set(
+        ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 }

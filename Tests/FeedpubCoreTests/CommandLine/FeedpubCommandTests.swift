@@ -1,3 +1,4 @@
+import FeedpubCore
 import Foundation
 import Testing
 
@@ -16,14 +17,21 @@ struct FeedpubCommandTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// Runs feedpub with `arguments` in `folder`; with `fileSizeLimit`, under
+    /// `ulimit -f` (in 512-byte blocks), as on a disk that fills up.
+    func run(_ arguments: [String], in folder: URL, fileSizeLimit: Int? = nil) throws -> Run {
         let process = Process()
         guard let executable = Self.executable else {
             Issue.record("build the feedpub product first")
             throw CancellationError()
         }
-        process.executableURL = executable
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         let output = Pipe()
         let errors = Pipe()
@@ -36,6 +44,12 @@ struct FeedpubCommandTests {
         return Run(
             status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
             errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Whether `path`, relative to the output folder, is a published file
+    /// (not a folder, the build's manifest or lock, or a temporary file).
+    static func isPublished(_ path: String) -> Bool {
+        path.contains(".") && !(path.split(separator: "/").last?.hasPrefix(".") ?? true)
     }
 
     /// A copy of the sample (config.json and news/) in a new folder.
@@ -61,6 +75,44 @@ struct FeedpubCommandTests {
         }
     }
 
+    @Test("without config.json it builds ./news into ./feeds with the default settings")
+    func noConfigFile() throws {
+        try withSample { root in
+            try FileManager.default.removeItem(at: root.appendingPathComponent("config.json"))
+            let result = try run(["--quiet"], in: root)
+            #expect(result.status == 0, "\(result.errors)")
+            let atom = try String(contentsOf: root.appendingPathComponent("feeds/all.atom"), encoding: .utf8)
+            #expect(atom.contains("<title>feedpub sample: all events</title>"))
+        }
+    }
+
+    @Test("a disk that fills up mid-build: exit 2, one line naming the file and what was not published, no feed cut short")
+    func diskFull() throws {
+        try withSample { root in
+            #expect(try run(["--quiet"], in: root).status == 0)
+            let feeds = root.appendingPathComponent("feeds")
+            let before = try FileManager.default.subpathsOfDirectory(atPath: feeds.path).filter(Self.isPublished)
+            var settings = try String(contentsOf: root.appendingPathComponent("config.json"), encoding: .utf8)
+            settings = settings.replacingOccurrences(of: "\"feedpub sample\"", with: "\"Renamed\"")
+            try settings.write(to: root.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+
+            let result = try run(["--quiet"], in: root, fileSizeLimit: 16)
+            #expect(result.status == 2)
+            let lines = result.errors.split(separator: "\n")
+            #expect(lines.count == 1, "\(result.errors)")
+            #expect(result.errors.contains("cannot write (File too large)"), "\(result.errors)")
+            #expect(result.errors.contains("files were not published"))
+            let after = try FileManager.default.subpathsOfDirectory(atPath: feeds.path).filter(Self.isPublished)
+            #expect(Set(after) == Set(before), "no feed lost, no temporary file left")
+            for path in after where path.hasSuffix(".atom") || path.hasSuffix(".rss") || path.hasSuffix(".opml") {
+                let text = try String(contentsOf: feeds.appendingPathComponent(path), encoding: .utf8)
+                #expect(text.contains("Renamed:") != text.contains("feedpub sample:"), "\(path) is one version, whole")
+                _ = try XMLNode.parse(Array(text.utf8))
+            }
+            #expect(try run(["--quiet"], in: root).status == 0, "the next build, with room, publishes everything")
+        }
+    }
+
     @Test("--strict exits 1 when a page had a problem; the good pages are still published")
     func strict() throws {
         try withSample { root in
@@ -79,14 +131,16 @@ struct FeedpubCommandTests {
         arguments: [
             (["--config", "missing.json"], "missing.json: cannot read the file"),
             (["--config", "bad.json"], "bad.json: site.url: 'nope' is not an absolute http(s) URL"),
-            (["--config", "broken.json"], "broken.json: not valid JSON"),
+            (["--config", "broken.json"], "broken.json: line 1, column 11: not valid JSON"),
+            (["--input", "config.json"], "config.json: no news/ folder here"),
+            (["--output", "config.json/feeds"], "config.json/feeds: cannot create the output folder"),
             (["build", "--no-such-option"], "Unknown option '--no-such-option'"),
             (["--input", "nowhere"], "nowhere: no news/ folder here"),
         ])
     func unusable(arguments: [String], message: String) throws {
         try withSample { root in
             try TestFiles.write(#"{"site": {"url": "nope"}}"#, to: "bad.json", under: root)
-            try TestFiles.write(#"{"site": "#, to: "broken.json", under: root)
+            try TestFiles.write(#"{"site": nope}"#, to: "broken.json", under: root)
             let result = try run(arguments, in: root)
             #expect(result.status == 2)
             #expect(result.errors.contains(message), "\(result.errors)")

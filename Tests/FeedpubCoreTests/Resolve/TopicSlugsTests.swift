@@ -5,12 +5,16 @@ import Testing
 struct TopicSlugsTests {
     @Test("colliding and non-Latin names get unique, stable, safe slugs; the first in order keeps the plain one")
     func uniqueAndStable() {
-        let keys = ["zürich", "zurich", "東京", "москва", "../../etc/passwd", "", "con", String(repeating: "x ", count: 5000)]
+        let keys = ["zürich", "zurich", "東京", "москва", "../../etc/passwd", "", "con", "nul", "lpt1", "..",
+            String(repeating: "x ", count: 5000)]
         let slugs = TopicSlugs.assign(keys)
         #expect(slugs["zurich"] == "zurich", "zurich sorts before zürich")
         #expect(slugs["zürich"]?.hasPrefix("zurich-") == true)
         #expect(slugs["東京"]?.hasPrefix("topic-") == true)
         #expect(slugs["../../etc/passwd"] == "etc-passwd")
+        for device in ["con", "nul", "lpt1"] {
+            #expect(slugs[device]?.hasPrefix(device + "-") == true, "Windows reserves \(device) for a device")
+        }
         #expect(Set(slugs.values).count == keys.count, "unique")
         for slug in slugs.values {
             #expect(!slug.isEmpty && slug.count <= 80)
