@@ -156,6 +156,32 @@ struct PublisherTests {
         }
     }
 
+    @Test("topics named like paths, devices, nothing or 10,000 characters get safe, bounded files inside topics/")
+    func hostileTopicNames() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let names = ["../../etc/passwd", "CON", "..", "/", String(repeating: "Long name ", count: 1_000)]
+            let related = PageFixture.related("Other event.", "/news/2016/03/1/other-event.md", names)
+            try TestFiles.write(PageFixture.page(related: [related]), to: "news/2016/03/2/page.md", under: root)
+            let configuration = try configuration(in: root)
+            let report = try Publisher(configuration: configuration).build()
+            #expect(report.topics == names.count)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: configuration.output.path)
+                .filter { !$0.hasPrefix(".") && $0 != "topics" }.sorted()
+            #expect(files.count == 2 * (names.count + 1) + 1)
+            let topicFiles = files.filter { $0.hasPrefix("topics/") }
+            #expect(topicFiles.count == 2 * names.count)
+            for file in topicFiles {
+                let stem = file.dropFirst("topics/".count).split(separator: ".")[0]
+                #expect(stem.count <= 80 && !stem.isEmpty, "\(file)")
+                #expect(stem.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, "\(file)")
+                #expect(stem != "con", "Windows reserves CON")
+            }
+            #expect(topicFiles.contains("topics/etc-passwd.atom"))
+            let parent = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+            #expect(parent == ["news", "out"], "nothing written outside the output folder")
+        }
+    }
+
     @Test("a seed passed as an extra .txt file is placed by its date and headline")
     func extraFile() throws {
         try TestFiles.withTemporaryFolder { root in
