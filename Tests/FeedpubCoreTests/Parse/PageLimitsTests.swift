@@ -70,4 +70,33 @@ struct PageLimitsTests {
             #expect(raised.events == 2)
         }
     }
+
+    @Test("a corpus of 200,000 tiny pages is read and published in one build")
+    func manyTinyPages() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let count = 200_000
+            for day in 1...28 {
+                let folder = root.appendingPathComponent("news/2016/02/\(day)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            for number in 0..<count {
+                let day = 1 + number % 28
+                let text = "### [2016-02-\(day < 10 ? "0" : "")\(day)](/x)\n\n# Event \(number).\n"
+                let path = root.path + "/news/2016/02/\(day)/e\(number).md"
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                try #require(descriptor >= 0)
+                _ = text.utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count - 1) }
+                close(descriptor)
+            }
+            var configuration = Configuration()
+            configuration.input = root
+            configuration.output = root.appendingPathComponent("out")
+            let report = try Publisher(configuration: configuration).build()
+            #expect(report.pagesRead == count)
+            #expect(report.events == count)
+            #expect(report.diagnostics.isEmpty)
+            let all = try String(contentsOf: configuration.output.appendingPathComponent("all.atom"), encoding: .utf8)
+            #expect(all.components(separatedBy: "<entry>").count - 1 == 50, "the feed holds the newest 50")
+        }
+    }
 }
