@@ -23,9 +23,13 @@ struct AtomWriter {
         try xml.element("uri", text: feed.site.url)
         try xml.endElement()
         try xml.element("generator", ["version": FeedpubVersion.current], text: FeedpubVersion.name)
-        for entry in feed.entries { try write(entry, to: xml) }
         try xml.endElement()
-        return try xml.finish()
+        return XMLFragment.insert(feed.entries.map { ($0.atom, $0.content) }, into: try xml.finish(), depth: 1)
+    }
+
+    /// The `entry` element of `entry`, as it appears in every feed.
+    static func fragment(_ entry: FeedEntry) throws(LibXMLError) -> XMLFragment {
+        try XMLFragment(depth: 1) { xml, content throws(LibXMLError) in try write(entry, content: content, to: xml) }
     }
 
     /// Writes an Atom text construct: plain text, or, when the text holds `&`
@@ -42,7 +46,7 @@ struct AtomWriter {
         }
     }
 
-    private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
+    private static func write(_ entry: FeedEntry, content: EscapedText, to xml: XMLWriter) throws(LibXMLError) {
         try xml.startElement("entry")
         try Self.writeText("title", entry.title, to: xml)
         try xml.element("link", ["rel": "alternate", "href": entry.link])
@@ -66,7 +70,7 @@ struct AtomWriter {
         try Self.writeText("summary", entry.headline, html: entry.headlineHTML, to: xml)
         try xml.startElement("content")
         try xml.attribute("type", "html")
-        try xml.text(entry.html)
+        try xml.text(content)
         try xml.endElement()
         if let cover = entry.cover { try MediaElements.write(cover, to: xml) }
         try xml.endElement()

@@ -10,7 +10,7 @@ struct FeedDescription {
     /// The site.
     let site: FeedSite
     /// The entries, newest first.
-    let entries: [FeedEntry]
+    let entries: [RenderedEntry]
 
     /// The newest entry's date, never the build time, so that a feed changes
     /// only when its entries do; nil for a feed with no entries.

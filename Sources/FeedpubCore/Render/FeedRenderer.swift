@@ -27,7 +27,7 @@ public struct FeedRenderer: Sendable {
     private let dates: [FeedDate]
     /// The entry of every event that a feed to render shows, built once: an
     /// event is in the feeds of all its topics.
-    private let entries: [FeedEntry?]
+    private let entries: [RenderedEntry?]
     /// The fingerprint of every feed's content (see ``fingerprint(of:)``).
     private let fingerprints: [UInt64]
     /// The feeds whose content is to be rendered: all of them unless the
@@ -78,15 +78,16 @@ public struct FeedRenderer: Sendable {
         // Entries are built a batch at a time, and each event's body is let go
         // once its entry holds the text, so the two never both fill memory.
         let site = self.site
-        var entries = [FeedEntry?](repeating: nil, count: events.count)
+        var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { shownEvents($0) }).sorted()
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
-            let built: [(Int, FeedEntry)]
+            let built: [(Int, RenderedEntry)]
             do {
                 let snapshot = events
                 built = try ParallelMap.map(batch) { index in
-                    (index, try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site))
+                    let entry = try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)
+                    return (index, try RenderedEntry(entry))
                 }
             }
             for (index, entry) in built {

@@ -34,13 +34,17 @@ struct RSSWriter {
         try xml.element("lastBuildDate", text: updated)
         try xml.element("generator", text: "\(FeedpubVersion.name) \(FeedpubVersion.current)")
         try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
-        for entry in feed.entries { try write(entry, to: xml) }
         try xml.endElement()
         try xml.endElement()
-        return try xml.finish()
+        return XMLFragment.insert(feed.entries.map { ($0.rss, $0.content) }, into: try xml.finish(), depth: 2)
     }
 
-    private func write(_ entry: FeedEntry, to xml: XMLWriter) throws(LibXMLError) {
+    /// The `item` element of `entry`, as it appears in every feed.
+    static func fragment(_ entry: FeedEntry) throws(LibXMLError) -> XMLFragment {
+        try XMLFragment(depth: 2) { xml, content throws(LibXMLError) in try write(entry, content: content, to: xml) }
+    }
+
+    private static func write(_ entry: FeedEntry, content: EscapedText, to xml: XMLWriter) throws(LibXMLError) {
         try xml.startElement("item")
         try xml.startElement("title")
         try xml.plainText(InlineMarkup.neutralized(entry.title))
@@ -50,7 +54,7 @@ struct RSSWriter {
         try xml.element("pubDate", text: entry.date.rfc822)
         try xml.element("description", text: entry.headlineHTML)
         try xml.startElement("content:encoded")
-        try xml.text(entry.html)
+        try xml.text(content)
         try xml.endElement()
         for category in entry.categories {
             try xml.startElement("category")

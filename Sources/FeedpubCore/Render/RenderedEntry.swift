@@ -1,0 +1,21 @@
+/// An entry serialized once for every feed that shows it (an event is in the
+/// feeds of all its topics): its Atom and RSS forms around the content they
+/// share.
+struct RenderedEntry: Sendable {
+    /// When the event happened; the newest entry's date is the feed's.
+    let date: FeedDate
+    /// The full text as HTML, escaped for XML.
+    let content: EscapedText
+    /// The Atom `entry` element around its content.
+    let atom: XMLFragment
+    /// The RSS `item` element around its content.
+    let rss: XMLFragment
+
+    /// `entry` serialized.
+    init(_ entry: FeedEntry) throws(LibXMLError) {
+        date = entry.date
+        content = entry.html
+        atom = try AtomWriter.fragment(entry)
+        rss = try RSSWriter.fragment(entry)
+    }
+}
