@@ -47,7 +47,7 @@ public struct Publisher: Sendable {
         let sources = found.sources
         let clock = ContinuousClock.now
         progress(.parse)
-        let parser = PageParser(limits: configuration.limits)
+        let parser = PageParser(limits: configuration.limits, pool: StringPool())
         let results = ParallelMap.map(sources) { source in
             switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
             case .bytes(let bytes):

@@ -13,10 +13,18 @@ public struct PageParser: Sendable {
 
     /// What the parser takes of a page at most.
     public let limits: PageLimits
+    /// Where Related entries' strings are shared, when pages are parsed for one corpus.
+    let pool: StringPool?
 
     /// A parser that cuts pages to `limits`.
     public init(limits: PageLimits = PageLimits()) {
+        self.init(limits: limits, pool: nil)
+    }
+
+    /// A parser that cuts pages to `limits` and keeps Related entries' strings in `pool`.
+    init(limits: PageLimits, pool: StringPool?) {
         self.limits = limits
+        self.pool = pool
     }
 
     /// Parses `bytes`, the content of `file`.
@@ -25,7 +33,7 @@ public struct PageParser: Sendable {
     ///   - sitePath: the page's path relative to the site root; nil for a page
     ///     found outside a corpus, which gets `/news/YYYY/MM/D/<slug>.md`.
     public func parse(_ bytes: [UInt8], file: String, sitePath: String?) -> Result {
-        var reader = PageReader(file: file, limits: limits)
+        var reader = PageReader(file: file, limits: limits, pool: pool)
         let page = reader.read(bytes, sitePath: sitePath)
         return Result(page: page, diagnostics: reader.diagnostics)
     }

@@ -56,7 +56,12 @@ extension PageReader {
             if list.utf8.last == UInt8(ascii: "_") { list = list[..<list.utf8.index(before: list.endIndex)] }
             contextList = clean(list, line: line)
         }
-        return RelatedEntry(headline: link.text, sitePath: path, date: date, contextList: contextList, line: line)
+        guard let pool else {
+            return RelatedEntry(headline: link.text, sitePath: path, date: date, contextList: contextList, line: line)
+        }
+        return RelatedEntry(
+            headline: pool.intern(link.text), sitePath: pool.intern(path), date: date,
+            contextList: pool.intern(contextList), line: line)
     }
 
     /// Splits `/news/YYYY/MM/D/slug.md` (or a URL ending in it) into the path

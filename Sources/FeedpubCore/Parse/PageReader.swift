@@ -2,11 +2,13 @@
 struct PageReader {
     let file: String
     let limits: PageLimits
+    let pool: StringPool?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, limits: PageLimits) {
+    init(file: String, limits: PageLimits, pool: StringPool? = nil) {
         self.file = file
         self.limits = limits
+        self.pool = pool
     }
 
     private enum Section {

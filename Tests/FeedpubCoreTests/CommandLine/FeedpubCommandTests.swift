@@ -46,27 +46,6 @@ struct FeedpubCommandTests {
             errors: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Starts feedpub with `arguments` in `folder` and sends it SIGKILL after
-    /// `delay` unless it finished first; returns its termination status.
-    func runKilled(_ arguments: [String], in folder: URL, after delay: Duration) throws -> Int32 {
-        let process = Process()
-        guard let executable = Self.executable else {
-            Issue.record("build the feedpub product first")
-            throw CancellationError()
-        }
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now + delay
-        while process.isRunning && ContinuousClock.now < deadline { usleep(200) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// Whether `path`, relative to the output folder, is a published file
     /// (not a folder, the build's manifest or lock, or a temporary file).
     static func isPublished(_ path: String) -> Bool {
