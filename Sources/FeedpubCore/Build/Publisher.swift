@@ -117,12 +117,13 @@ public struct Publisher: Sendable {
         // same settings) wrote, and whose files are still as written, is kept.
         let reusable = previous?.settings == settings ? previous : nil
         let written = Dictionary((reusable?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let extensions = [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
             let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration) { stem, fingerprint in
                 reusable?.feeds[stem] == fingerprint
-                    && [stem + ".atom", stem + ".rss"].allSatisfy { path in
+                    && extensions.map({ stem + $0 }).allSatisfy { path in
                         written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
                     }
             }
@@ -175,12 +176,12 @@ public struct Publisher: Sendable {
         output.remove(BuildManifest.fileName)
         let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
             let stem = renderer.stem(of: feed)
-            return Written.publish({ try renderer.render(feed) }, paths: [stem + ".atom", stem + ".rss"], to: output)
+            return Written.publish({ try renderer.render(feed) }, paths: renderer.extensions.map { stem + $0 }, to: output)
         }.joined()
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
             let stem = renderer.stem(of: feed)
-            return [Written(path: stem + ".atom", outcome: .unchanged), Written(path: stem + ".rss", outcome: .unchanged)]
+            return renderer.extensions.map { Written(path: stem + $0, outcome: .unchanged) }
         }
         let index = Written.publish({ [try renderer.renderIndex()] }, paths: ["index.opml"], to: output)
         let all = Array(rendered) + kept + index

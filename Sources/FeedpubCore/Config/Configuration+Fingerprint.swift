@@ -6,7 +6,7 @@ extension Configuration {
     public var fingerprint: String {
         var parts = [
             site.title, site.url, site.description, site.language, site.authorName, site.authorEmail ?? "",
-            input.path, output.path, publishedFeedsURL, String(maxEntries), timeZone.identifier,
+            input.path, output.path, publishedFeedsURL, String(maxEntries), String(jsonFeeds), timeZone.identifier,
             String(limits.pageBytes), String(limits.headlineCharacters), String(limits.relatedEntries),
         ]
         for (alias, canonical) in aliases.sorted(by: { $0.key < $1.key }) { parts += [alias, canonical] }

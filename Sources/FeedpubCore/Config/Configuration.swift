@@ -29,6 +29,8 @@ public struct Configuration: Sendable, Equatable {
     public var feedsURL: String?
     /// The newest events each feed holds.
     public var maxEntries = 50
+    /// Whether a JSON Feed 1.1 is written beside each Atom and RSS feed.
+    public var jsonFeeds = true
     /// Topic alias → canonical name, matched without regard to case.
     public var aliases: [String: String] = [:]
     /// The time zone event dates are midnight in.

@@ -29,7 +29,11 @@ struct ConfigurationReader {
         if let value = top["input"] { configuration.input = try folder(value, at: "input") }
         if let value = top["output"] { configuration.output = try folder(value, at: "output") }
         if let feeds = top["feeds"] {
-            let fields = try object(feeds, at: "feeds", keys: ["maxEntries", "url"])
+            let fields = try object(feeds, at: "feeds", keys: ["maxEntries", "url", "json"])
+            if let value = fields["json"] {
+                guard case .bool(let flag) = value else { throw wrongType(value, at: "feeds.json", "true or false") }
+                configuration.jsonFeeds = flag
+            }
             if let value = fields["maxEntries"] { configuration.maxEntries = try count(value, at: "feeds.maxEntries", in: 1...100_000) }
             if let value = fields["url"] { configuration.feedsURL = try baseURL(value, at: "feeds.url") }
         }

@@ -94,8 +94,8 @@ public struct OutputFolder: Sendable {
         return failure
     }
 
-    /// Removes feeds under `topics/` that this build did not produce (topics
-    /// that no longer exist), and the temporary files of interrupted builds
+    /// Removes feeds that this build did not produce (under `topics/`, topics
+    /// that no longer exist; JSON feeds once turned off), and the temporary files of interrupted builds
     /// (only the build holding the lock writes here, so none is in use).
     ///
     /// - Returns: the paths removed, relative to the folder.
@@ -105,8 +105,8 @@ public struct OutputFolder: Sendable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path(of: folder))) ?? []
             for name in names.sorted() {
                 let relative = folder + name
-                let isStaleFeed = !folder.isEmpty && (name.hasSuffix(".atom") || name.hasSuffix(".rss"))
-                    && !produced.contains(relative)
+                let isFeed = name.hasSuffix(".atom") || name.hasSuffix(".rss") || name.hasSuffix(".json")
+                let isStaleFeed = isFeed && (!folder.isEmpty || name.hasPrefix("all.")) && !produced.contains(relative)
                 let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
                 guard isStaleFeed || isLeftover else { continue }
                 if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil { removed.append(relative) }

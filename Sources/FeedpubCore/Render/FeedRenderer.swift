@@ -20,6 +20,9 @@ public struct FeedRenderer: Sendable {
 
     private let site: FeedSite
     private let maxEntries: Int
+    /// The extensions of the files each feed is written as: `.atom`, `.rss`
+    /// and, unless turned off, `.json`.
+    public let extensions: [String]
     /// The topics (names, slugs, events); the events themselves are not
     /// kept: once their entries are built, their text can be freed.
     private let topics: [Topic]
@@ -46,6 +49,7 @@ public struct FeedRenderer: Sendable {
     ) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
+        extensions = [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
         let topics = corpus.topics
         var events = corpus.events
         _ = consume corpus
@@ -78,6 +82,7 @@ public struct FeedRenderer: Sendable {
         // Entries are built a batch at a time, and each event's body is let go
         // once its entry holds the text, so the two never both fill memory.
         let site = self.site
+        let json = configuration.jsonFeeds
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { shownEvents($0) }).sorted()
         for start in stride(from: 0, to: order.count, by: 4096) {
@@ -87,7 +92,7 @@ public struct FeedRenderer: Sendable {
                 let snapshot = events
                 built = try ParallelMap.map(batch) { index in
                     let entry = try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)
-                    return (index, try RenderedEntry(entry))
+                    return (index, try RenderedEntry(entry, site: site, json: json))
                 }
             }
             for (index, entry) in built {
@@ -132,11 +137,12 @@ public struct FeedRenderer: Sendable {
         }
     }
 
-    /// The Atom and the RSS document of `feed`, one of ``changedFeeds``.
+    /// The Atom, the RSS and (unless turned off) the JSON document of `feed`,
+    /// one of ``changedFeeds``.
     public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
         let description = describe(feed)
         let stem = stem(of: feed)
-        return [
+        var documents = [
             Document(
                 path: stem + ".atom",
                 bytes: try AtomWriter().render(description, selfURL: site.feedsURL + stem + ".atom")),
@@ -144,6 +150,13 @@ public struct FeedRenderer: Sendable {
                 path: stem + ".rss",
                 bytes: try RSSWriter().render(description, selfURL: site.feedsURL + stem + ".rss")),
         ]
+        if extensions.contains(".json") {
+            documents.append(
+                Document(
+                    path: stem + ".json",
+                    bytes: JSONFeedWriter.render(description, selfURL: site.feedsURL + stem + ".json")))
+        }
+        return documents
     }
 
     /// `index.opml`, listing every feed.

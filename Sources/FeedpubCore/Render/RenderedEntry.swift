@@ -10,12 +10,15 @@ struct RenderedEntry: Sendable {
     let atom: XMLFragment
     /// The RSS `item` element around its content.
     let rss: XMLFragment
+    /// The JSON Feed item around its content, when JSON feeds are written.
+    let json: JSONFeedWriter.Fragment?
 
-    /// `entry` serialized.
-    init(_ entry: FeedEntry) throws(LibXMLError) {
+    /// `entry` serialized, as JSON too when `json`.
+    init(_ entry: FeedEntry, site: FeedSite, json: Bool) throws(LibXMLError) {
         date = entry.date
         content = entry.html
         atom = try AtomWriter.fragment(entry)
         rss = try RSSWriter.fragment(entry)
+        self.json = json ? JSONFeedWriter.fragment(entry, site: site) : nil
     }
 }

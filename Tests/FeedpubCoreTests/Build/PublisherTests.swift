@@ -47,8 +47,8 @@ struct PublisherTests {
             #expect(report.events == 13)
             #expect(report.referenceOnly == 11)
             #expect(report.topics == 13)
-            #expect(report.written == 2 * 14 + 1)
-            #expect(report.summary.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 29 files written, 0 unchanged"))
+            #expect(report.written == 3 * 14 + 1, "Atom, RSS and JSON for all events and each topic, and the OPML")
+            #expect(report.summary.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 43 files written, 0 unchanged"))
         }
     }
 
@@ -59,7 +59,7 @@ struct PublisherTests {
             _ = try Publisher(configuration: configuration).build()
             let upToDate = try Publisher(configuration: configuration).build()
             #expect(upToDate.upToDate)
-            #expect(upToDate.written == 0 && upToDate.unchanged == 29 && upToDate.events == 13)
+            #expect(upToDate.written == 0 && upToDate.unchanged == 43 && upToDate.events == 13)
             #expect(upToDate.summary.contains("nothing changed since the last build"))
 
             let old = Date(timeIntervalSince1970: 1_000_000_000)
@@ -70,7 +70,7 @@ struct PublisherTests {
             }
             let rebuilt = try Publisher(configuration: configuration).build()
             #expect(!rebuilt.upToDate, "touched outputs are checked, not trusted")
-            #expect(rebuilt.written == 0 && rebuilt.unchanged == 29)
+            #expect(rebuilt.written == 0 && rebuilt.unchanged == 43)
             #expect(rebuilt.rendered == 14, "files not as the manifest recorded them are rendered again")
 
             let page = PageFixture.page(
@@ -79,14 +79,17 @@ struct PublisherTests {
             try TestFiles.write(page, to: "news/2015/11/18/new.md", under: root)
             let third = try Publisher(configuration: configuration).build()
             #expect(!third.upToDate)
-            #expect(third.written == 4)
+            #expect(third.written == 6)
             #expect(third.rendered == 2, "only the feeds whose content changed are rendered: all events and Sergey Shoigu")
             let changed = try outputFiles.filter { path in
                 let date = try FileManager.default.attributesOfItem(atPath: configuration.output.path + "/" + path)[
                     .modificationDate] as? Date
                 return date != old
             }.sorted()
-            #expect(changed == ["all.atom", "all.rss", "topics/sergey-shoigu.atom", "topics/sergey-shoigu.rss"])
+            #expect(changed == [
+                "all.atom", "all.json", "all.rss", "topics/sergey-shoigu.atom", "topics/sergey-shoigu.json",
+                "topics/sergey-shoigu.rss",
+            ])
         }
     }
 
@@ -125,7 +128,7 @@ struct PublisherTests {
                 .write(toFile: pagePath, atomically: true, encoding: .utf8)
             let edited = try Publisher(configuration: configuration).build()
             #expect(edited.rendered == 6, "the feeds of the edited event: all events and its five topics")
-            #expect(edited.written == 12)
+            #expect(edited.written == 18)
             let syria = try String(contentsOf: configuration.output.appendingPathComponent("topics/syria.atom"), encoding: .utf8)
             #expect(syria.contains("Le Monde newspaper reported"))
 
@@ -167,9 +170,9 @@ struct PublisherTests {
             #expect(report.topics == names.count)
             let files = try FileManager.default.subpathsOfDirectory(atPath: configuration.output.path)
                 .filter { !$0.hasPrefix(".") && $0 != "topics" }.sorted()
-            #expect(files.count == 2 * (names.count + 1) + 1)
+            #expect(files.count == 3 * (names.count + 1) + 1)
             let topicFiles = files.filter { $0.hasPrefix("topics/") }
-            #expect(topicFiles.count == 2 * names.count)
+            #expect(topicFiles.count == 3 * names.count)
             for file in topicFiles {
                 let stem = file.dropFirst("topics/".count).split(separator: ".")[0]
                 #expect(stem.count <= 80 && !stem.isEmpty, "\(file)")

@@ -29,8 +29,14 @@ struct RenderedCorpus {
     /// The Atom and RSS roots of `feed`, parsed strictly.
     func feeds(_ feed: FeedRenderer.Feed) throws -> (atom: XMLNode, rss: XMLNode) {
         let documents = try renderer.render(feed)
-        #expect(documents.map(\.path).allSatisfy { $0.hasSuffix(".atom") || $0.hasSuffix(".rss") })
+        #expect(documents.map { $0.path.split(separator: ".").last! } == ["atom", "rss", "json"])
         return (try XMLNode.parse(documents[0].bytes), try XMLNode.parse(documents[1].bytes))
+    }
+
+    /// The JSON Feed of `feed`, decoded.
+    func jsonFeed(_ feed: FeedRenderer.Feed) throws -> [String: Any] {
+        let document = try #require(try renderer.render(feed).first { $0.path.hasSuffix(".json") })
+        return try #require(try JSONSerialization.jsonObject(with: Data(document.bytes)) as? [String: Any])
     }
 
     /// The feeds of the topic named `name`.
