@@ -1,7 +1,12 @@
 // swift-tools-version:5.4
-// libFuzzer targets for FeedpubCore. A package of its own, so that the root
-// package's `swift build` / `swift test` never builds them: see README.md
-// beside this file, and run.sh to build and run one.
+// libFuzzer targets for FeedpubCore, in a package of their own so that the
+// root package's `swift build` / `swift test` never builds them. Build and run
+// them with run.sh beside this file (README.md says more).
+//
+// Tools version 5.4 on purpose: from 5.5 on, SwiftPM links every executable
+// with `--defsym main=<Target>_main` (so that tests can import executables),
+// and a fuzz target built with -parse-as-library has no such symbol: its main
+// is libFuzzer's. With 5.4 the link leaves main to libFuzzer.
 import PackageDescription
 
 let package = Package(

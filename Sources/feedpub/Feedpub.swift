@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import FeedpubCore
 
-/// `feedpub`: publishes per-topic Atom and RSS feeds of a news corpus.
+/// `feedpub`: publishes per-topic Atom, RSS and JSON feeds of a news corpus.
 @main
 struct Feedpub: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedpub",
-        abstract: "Publish per-topic Atom 1.0 and RSS 2.0 feeds of a folder of news-event pages.",
+        abstract: "Publish per-topic Atom 1.0, RSS 2.0 and JSON Feed 1.1 feeds of a folder of news-event pages.",
         version: FeedpubVersion.current,
         subcommands: [BuildCommand.self, TopicsCommand.self],
         defaultSubcommand: BuildCommand.self

@@ -18,6 +18,12 @@
 //   feed as markup; HTML content carries it escaped as "&lt;script").
 // These are the checks of Tests/FeedpubCoreTests/Support/FeedDocumentChecks
 // and Properties/HostileInputTests, made without the test framework.
+// Documents are told apart by extension: .atom, .rss and .opml are XML;
+// .json (JSON Feed, where the renderer writes it) must be strict RFC 8259
+// JSON in valid UTF-8 with no lone surrogate, with http(s) URLs, RFC 3339
+// dates, no "<script" in any string, and each item's content_html equal to
+// the text of the Atom feed's matching <content>. Other extensions are
+// skipped.
 //
 // Build and run with Fuzz/run.sh; seeds are in Fuzz/Seeds/FuzzPipeline.
 
@@ -79,7 +85,10 @@ func fail(_ message: String, _ document: Document? = nil) -> Never {
 
 /// Parses `document` with libxml2 as strictly as it goes (no recovery, no
 /// network, errors recorded rather than printed), then checks every element.
-func check(_ document: Document) {
+/// Parses an XML `document` strictly and checks it; returns the text of
+/// every `content` element, in document order.
+@discardableResult
+func check(_ document: Document) -> [[UInt8]] {
     xmlResetLastError()
     guard let context = xmlNewParserCtxt() else { fail("xmlNewParserCtxt failed") }
     defer { xmlFreeParserCtxt(context) }
@@ -100,12 +109,13 @@ func check(_ document: Document) {
     guard context.pointee.nsWellFormed != 0 else { fail("not namespace-well-formed: \(lastError())", document) }
     if xmlGetLastError() != nil { fail("libxml2 reported: \(lastError())", document) }
     guard let root = xmlDocGetRootElement(parsed) else { fail("no root element", document) }
-    checkElements(root, document)
+    return checkElements(root, document)
 }
 
 /// The checks every published document must pass (FeedDocumentChecks), on
 /// `root` and every element under it.
-func checkElements(_ root: xmlNodePtr, _ document: Document) {
+func checkElements(_ root: xmlNodePtr, _ document: Document) -> [[UInt8]] {
+    var contents: [[UInt8]] = []
     var elements = [root]
     while let element = elements.popLast() {
         let name = String(cString: element.pointee.name)
@@ -120,12 +130,15 @@ func checkElements(_ root: xmlNodePtr, _ document: Document) {
             }
             property = attribute.pointee.next
         }
+        var children: [xmlNodePtr] = []
         var child = element.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { elements.append(current) }
+            if current.pointee.type == XML_ELEMENT_NODE { children.append(current) }
             child = current.pointee.next
         }
+        elements += children.reversed()  // depth first, in document order
         let content = text(of: element.pointee.children)
+        if name == "content" { contents.append(content) }
         if name == "updated" || name == "published", !isRFC3339(content) {
             fail("\(name) is not RFC 3339: \(String(decoding: content, as: UTF8.self))", document)
         }
@@ -136,6 +149,7 @@ func checkElements(_ root: xmlNodePtr, _ document: Document) {
             fail("\(name) text carries markup: \(String(decoding: content, as: UTF8.self))", document)
         }
     }
+    return contents
 }
 
 /// The text and CDATA children of a node, joined, as `XMLNode.text` has it.
@@ -213,6 +227,258 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         fail("rendering threw: \(error)")
     }
-    for document in documents { check(Document(path: document.path, bytes: document.bytes)) }
+    var atomContents: [String: [[UInt8]]] = [:]
+    var jsonContents: [String: [[UInt8]]] = [:]
+    for rendered in documents {
+        let document = Document(path: rendered.path, bytes: rendered.bytes)
+        let dot = document.path.lastIndex(of: ".") ?? document.path.endIndex
+        let stem = String(document.path[..<dot])
+        switch document.path[dot...] {
+        case ".atom": atomContents[stem] = check(document)
+        case ".rss", ".opml": check(document)
+        case ".json": jsonContents[stem] = checkJSONFeed(document)
+        default: break
+        }
+    }
+    for (stem, items) in jsonContents where items != atomContents[stem] {
+        fail("\(stem): JSON content_html differs from Atom content: \(items.map { String(decoding: $0, as: UTF8.self) }) vs \((atomContents[stem] ?? []).map { String(decoding: $0, as: UTF8.self) })")
+    }
     return 0
+}
+
+// MARK: JSON Feed
+
+/// A JSON value, objects keeping their members in order.
+indirect enum JSON {
+    case object([(String, JSON)])
+    case array([JSON])
+    case string(String)
+    case number
+    case bool
+    case null
+
+    subscript(_ key: String) -> JSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+}
+
+/// A strict RFC 8259 reader: no trailing commas, comments, raw control
+/// characters, invalid UTF-8, bad escapes or lone surrogates.
+struct JSONReader {
+    let bytes: [UInt8]
+    var index = 0
+    var error: String?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func document() -> JSON? {
+        guard let value = value() else { return nil }
+        skipSpace()
+        guard index == bytes.count else { return failed("bytes after the value") }
+        return value
+    }
+
+    private mutating func failed(_ message: String) -> JSON? {
+        if error == nil { error = "offset \(index): \(message)" }
+        return nil
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    private mutating func literal(_ word: String, _ value: JSON) -> JSON? {
+        let word = Array(word.utf8)
+        guard bytes[index...].starts(with: word) else { return failed("bad literal") }
+        index += word.count
+        return value
+    }
+
+    private mutating func value() -> JSON? {
+        skipSpace()
+        guard index < bytes.count else { return failed("value expected") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            index += 1
+            var members: [(String, JSON)] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return failed("key expected") }
+                guard let key = string() else { return nil }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return failed("':' expected") }
+                index += 1
+                guard let member = value() else { return nil }
+                if members.contains(where: { $0.0 == key }) { return failed("duplicate key \(key)") }
+                members.append((key, member))
+                skipSpace()
+                guard index < bytes.count else { return failed("unclosed object") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                return failed("',' or '}' expected")
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            var elements: [JSON] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            while true {
+                guard let element = value() else { return nil }
+                elements.append(element)
+                skipSpace()
+                guard index < bytes.count else { return failed("unclosed array") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+                return failed("',' or ']' expected")
+            }
+        case UInt8(ascii: "\""):
+            return string().map(JSON.string)
+        case UInt8(ascii: "t"): return literal("true", .bool)
+        case UInt8(ascii: "f"): return literal("false", .bool)
+        case UInt8(ascii: "n"): return literal("null", .null)
+        default:
+            return number()
+        }
+    }
+
+    private mutating func digits() -> Int {
+        let start = index
+        while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+        return index - start
+    }
+
+    private mutating func number() -> JSON? {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let start = index
+        let count = digits()
+        guard count > 0, count == 1 || bytes[start] != 0x30 else { return failed("bad number") }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return failed("bad fraction") }
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return failed("bad exponent") }
+        }
+        return .number
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes[index..<(index + 4)] {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: return nil
+            }
+            value = value * 16 + UInt32(digit)
+        }
+        index += 4
+        return value
+    }
+
+    /// A string starting at the opening quote.
+    private mutating func string() -> String? {
+        index += 1
+        var out: [UInt8] = []
+        while true {
+            guard index < bytes.count else { _ = failed("unclosed string"); return nil }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { index += 1; break }
+            if byte < 0x20 { _ = failed("raw control character \(byte) in a string"); return nil }
+            if byte != UInt8(ascii: "\\") {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { _ = failed("unclosed escape"); return nil }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var scalar = hex4() else { _ = failed("bad \\u escape"); return nil }
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard bytes[index...].starts(with: Array("\\u".utf8)) else { _ = failed("lone high surrogate"); return nil }
+                    index += 2
+                    guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else {
+                        _ = failed("high surrogate without low"); return nil
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    _ = failed("lone low surrogate"); return nil
+                }
+                out += Array(String(Unicode.Scalar(scalar)!).utf8)
+            default:
+                _ = failed("bad escape"); return nil
+            }
+        }
+        guard let text = String(validating: out, as: UTF8.self) else { _ = failed("invalid UTF-8 in a string"); return nil }
+        return text
+    }
+}
+
+/// Checks a JSON Feed document; returns every item's content_html, in order.
+func checkJSONFeed(_ document: Document) -> [[UInt8]] {
+    var reader = JSONReader(document.bytes)
+    guard let feed = reader.document() else { fail("not strict JSON: \(reader.error ?? "?")", document) }
+    func url(_ value: JSON?, _ what: String, optional: Bool = false) {
+        guard let value else {
+            if !optional { fail("\(what) missing", document) }
+            return
+        }
+        guard let text = value.string, text.hasPrefix("https://") || text.hasPrefix("http://") else {
+            fail("\(what) is not an absolute http(s) URL: \(value)", document)
+        }
+    }
+    func strings(_ value: JSON) {
+        switch value {
+        case .string(let text):
+            if hasScriptTag(Array(text.utf8)) { fail("a string carries markup: \(text)", document) }
+        case .array(let elements): elements.forEach(strings)
+        case .object(let members): members.forEach { strings($0.1) }
+        default: break
+        }
+    }
+    strings(feed)
+    guard feed["version"]?.string == "https://jsonfeed.org/version/1.1" else { fail("bad version", document) }
+    guard feed["title"]?.string != nil else { fail("no title", document) }
+    url(feed["home_page_url"], "home_page_url")
+    url(feed["feed_url"], "feed_url")
+    guard case .array(let items)? = feed["items"] else { fail("no items array", document) }
+    var contents: [[UInt8]] = []
+    for item in items {
+        guard item["id"]?.string.map({ !$0.isEmpty }) == true else { fail("item without id", document) }
+        url(item["url"], "item url")
+        url(item["image"], "item image", optional: true)
+        if case .array(let attachments)? = item["attachments"] {
+            for attachment in attachments { url(attachment["url"], "attachment url") }
+        }
+        for key in ["date_published", "date_modified"] {
+            if let date = item[key], !(date.string.map { isRFC3339(Array($0.utf8)) } ?? false) {
+                fail("\(key) is not RFC 3339: \(date)", document)
+            }
+        }
+        guard let html = item["content_html"]?.string else { fail("item without content_html", document) }
+        contents.append(Array(html.utf8))
+    }
+    return contents
 }
