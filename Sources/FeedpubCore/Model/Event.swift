@@ -42,6 +42,11 @@ public struct Event: Hashable, Sendable {
         self.topics = topics
     }
 
+    /// The event with its date only: what is left once its entry is built.
+    var emptied: Event {
+        Event(sitePath: "", identity: "", date: date, headline: "", storyless: "")
+    }
+
     /// Feed order: newest first, ties broken by site path so the order is total.
     public static func feedOrder(_ lhs: Event, _ rhs: Event) -> Bool {
         lhs.date != rhs.date ? lhs.date > rhs.date : lhs.sitePath < rhs.sitePath

@@ -79,12 +79,16 @@ public struct FeedRenderer: Sendable {
         let changed = all.indices.filter { !isWritten(stems[$0], fingerprints[$0]) }.map { all[$0] }
         changedFeeds = changed
 
-        // Entries are built a batch at a time, and each event's body is let go
-        // once its entry holds the text, so the two never both fill memory.
+        // Entries are built a batch at a time, and each event is let go once
+        // its entry holds what it shows, so the two never both fill memory.
+        // Events no feed to render shows are let go first.
         let site = self.site
         let json = configuration.jsonFeeds
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { shownEvents($0) }).sorted()
+        var isShown = [Bool](repeating: false, count: events.count)
+        for index in order { isShown[index] = true }
+        for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
             let built: [(Int, RenderedEntry)]
@@ -97,7 +101,7 @@ public struct FeedRenderer: Sendable {
             }
             for (index, entry) in built {
                 entries[index] = entry
-                events[index].body = []
+                events[index] = events[index].emptied
             }
         }
         self.entries = entries
