@@ -183,7 +183,8 @@ public struct Publisher: Sendable {
             let stem = renderer.stem(of: feed)
             return renderer.extensions.map { Written(path: stem + $0, outcome: .unchanged) }
         }
-        let index = Written.publish({ [try renderer.renderIndex()] }, paths: ["index.opml"], to: output)
+        let index = Written.publish(
+            { [try renderer.renderIndex(), renderer.renderCatalog()] }, paths: ["index.opml", "topics.json"], to: output)
         let all = Array(rendered) + kept + index
         report.rendered = renderer.changedFeeds.count
         report.written = all.count { $0.outcome == .written }

@@ -177,6 +177,21 @@ public struct FeedRenderer: Sendable {
         return Document(path: "index.opml", bytes: bytes)
     }
 
+    /// `topics.json`, the catalog of every feed.
+    public func renderCatalog() -> Document {
+        let items = feeds.map { feed in
+            let events: [Int]
+            let name: String?
+            switch feed {
+            case .all: (events, name) = (Array(0..<eventCount), nil)
+            case .topic(let index): (events, name) = (topics[index].events, topics[index].name)
+            }
+            return CatalogWriter.Item(
+                name: name, stem: stem(of: feed), events: events.count, newest: events.first.map { dates[$0] })
+        }
+        return Document(path: "topics.json", bytes: CatalogWriter.render(site: site, extensions: extensions, items: items))
+    }
+
     /// The output path of `feed` without extension: `all` or `topics/<slug>`.
     public func stem(of feed: Feed) -> String {
         Self.stem(of: feed, topics: topics)
