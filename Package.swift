@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,11 +25,21 @@ let package = Package(
             name: "FeedpubCore",
             dependencies: ["CLibXML2"]
         ),
+        .target(
+            name: "FeedpubServer",
+            dependencies: [
+                "FeedpubCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "FeedpubCorpus"),
         .executableTarget(
             name: "feedpub",
             dependencies: [
                 "FeedpubCore",
+                "FeedpubServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,7 +52,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedpubCoreTests",
-            dependencies: ["FeedpubCore", "FeedpubCorpus"]
+            dependencies: [
+                "FeedpubCore", "FeedpubCorpus", "FeedpubServer",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
         ),
     ]
 )

@@ -16,14 +16,27 @@ struct CorpusOptions: ParsableArguments {
     /// The configuration file's settings with the command-line overrides.
     func configuration(output: String? = nil) throws -> Configuration {
         var configuration = Configuration()
-        let file = config ?? "config.json"
-        if config != nil || FileManager.default.fileExists(atPath: file) {
+        if let file = configurationFile {
             do {
-                configuration = try ConfigurationLoader().load(URL(fileURLWithPath: file))
+                configuration = try ConfigurationLoader().load(file)
             } catch {
                 throw FailedRun(message: error.description)
             }
         }
+        return overriding(configuration, output: output)
+    }
+
+    /// The configuration file to read: `--config`, or `./config.json` when
+    /// there is one; nil means the defaults.
+    var configurationFile: URL? {
+        let file = config ?? "config.json"
+        guard config != nil || FileManager.default.fileExists(atPath: file) else { return nil }
+        return URL(fileURLWithPath: file)
+    }
+
+    /// `configuration` with the command-line overrides.
+    func overriding(_ configuration: Configuration, output: String?) -> Configuration {
+        var configuration = configuration
         if let input { configuration.input = URL(fileURLWithPath: input).standardizedFileURL }
         if let output { configuration.output = URL(fileURLWithPath: output).standardizedFileURL }
         return configuration

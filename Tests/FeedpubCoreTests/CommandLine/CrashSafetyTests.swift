@@ -1,7 +1,6 @@
 import FeedpubCore
 import FeedpubCorpus
 import Foundation
-import Synchronization
 import Testing
 
 /// `kill -9` at random moments of real builds: every file a reader can see
@@ -51,7 +50,7 @@ struct CrashSafetyTests {
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
-        let printed = Mutex("")
+        let printed = Locked("")
         errors.fileHandleForReading.readabilityHandler = { handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
             printed.withLock { $0 += text }
@@ -105,19 +104,26 @@ struct CrashSafetyTests {
             }
             try FileManager.default.copyItem(at: root.appendingPathComponent("ref-a"), to: root.appendingPathComponent("out"))
 
-            // Half the kills fall anywhere in a build, half while it writes feeds.
+            // Half the kills fall anywhere in a build, half while it writes
+            // feeds. A build that finishes first narrows later windows: this
+            // machine may be faster now than when the windows were measured.
             var generator = SystemRandomNumberGenerator()
+            var scale = 1.0
             var killed = 0
             var mixed = 0
             var versionA = versions.count
             for attempt in 0..<Self.kills {
                 // Always the version most files are not in, so that every build has files to write.
                 let config = versionA * 2 >= versions.count ? "b.json" : "a.json"
-                let window = attempt % 2 == 0 ? 0...whole.nanoseconds : writes.lowerBound.nanoseconds...writes.upperBound.nanoseconds
-                let delay = Duration.nanoseconds(Int64.random(in: window, using: &generator))
+                let window = attempt % 2 == 0
+                    ? 0...whole.nanoseconds
+                    : writes.lowerBound.nanoseconds...max(writes.lowerBound.nanoseconds, writes.upperBound.nanoseconds)
+                let start = Double(window.lowerBound)
+                let end = start + Double(window.upperBound - window.lowerBound) * scale
+                let delay = Duration.nanoseconds(Int64(Double.random(in: start...end, using: &generator)))
                 let outcome = try Self.run(
                     ["-c", config, "-o", "out"], in: root, killAfter: delay, from: attempt % 2 == 0 ? nil : writing)
-                if outcome.killed { killed += 1 }
+                if outcome.killed { killed += 1 } else { scale *= 0.7 }
                 let files = try Self.published(root.appendingPathComponent("out"))
                 for (path, bytes) in files {
                     #expect(versions[path]?.contains(bytes) == true, "kill \(attempt) after \(delay): \(path) is partial")

@@ -86,7 +86,13 @@ struct FeedpubCommandTests {
         }
     }
 
-    @Test("a disk that fills up mid-build: exit 2, one line naming the file and what was not published, no feed cut short")
+    /// Under ThreadSanitizer the sanitized binary dies of a file size limit
+    /// before its main runs; `.ci/run` says when that is the case.
+    static let sanitized = ProcessInfo.processInfo.environment["FEEDPUB_SANITIZER"] != nil
+
+    @Test(
+        "a disk that fills up mid-build: exit 2, one line naming the file and what was not published, no feed cut short",
+        .disabled(if: sanitized, "a sanitizer's runtime cannot start under a file size limit"))
     func diskFull() throws {
         try withSample { root in
             #expect(try run(["--quiet"], in: root).status == 0)
