@@ -117,7 +117,7 @@ public struct Publisher: Sendable {
         // same settings) wrote, and whose files are still as written, is kept.
         let reusable = previous?.settings == settings ? previous : nil
         let written = Dictionary((reusable?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let extensions = [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
+        let extensions = FeedRenderer.extensions(for: configuration)
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.

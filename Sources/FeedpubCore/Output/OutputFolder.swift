@@ -95,8 +95,9 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes feeds that this build did not produce (under `topics/`, topics
-    /// that no longer exist; JSON feeds once turned off), and the temporary files of interrupted builds
-    /// (only the build holding the lock writes here, so none is in use).
+    /// that no longer exist; JSON feeds once turned off), and the temporary
+    /// files of interrupted builds (only the build holding the lock writes
+    /// here, so none is in use).
     ///
     /// - Returns: the paths removed, relative to the folder.
     public func removeStale(keeping produced: Set<String>) -> [String] {

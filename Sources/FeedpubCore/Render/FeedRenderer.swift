@@ -49,7 +49,7 @@ public struct FeedRenderer: Sendable {
     ) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
-        extensions = [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
+        extensions = Self.extensions(for: configuration)
         let topics = corpus.topics
         var events = corpus.events
         _ = consume corpus
@@ -190,6 +190,11 @@ public struct FeedRenderer: Sendable {
                 name: name, stem: stem(of: feed), events: events.count, newest: events.first.map { dates[$0] })
         }
         return Document(path: "topics.json", bytes: CatalogWriter.render(site: site, extensions: extensions, items: items))
+    }
+
+    /// The extensions of the files a feed is written as under `configuration`.
+    public static func extensions(for configuration: Configuration) -> [String] {
+        [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
     }
 
     /// The output path of `feed` without extension: `all` or `topics/<slug>`.
