@@ -61,8 +61,13 @@ public struct FeedFiles: Sendable {
         let bytes = [UInt8](data)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        #if canImport(Darwin)
+            let modified = info.st_mtimespec.tv_sec
+        #else
+            let modified = info.st_mtim.tv_sec
+        #endif
         return File(
             bytes: bytes, contentType: contentType, entityTag: "\"\(String(hash, radix: 16))-\(bytes.count)\"",
-            lastModified: Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec)))
+            lastModified: Date(timeIntervalSince1970: Double(modified)))
     }
 }
