@@ -6,7 +6,7 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Read the corpus and write an Atom, an RSS and a JSON feed per topic and for all events, and index.opml."
+        abstract: "Read the corpus and write Atom, RSS and JSON feeds per topic and for all events, and index.opml."
     )
 
     @OptionGroup var corpus: CorpusOptions

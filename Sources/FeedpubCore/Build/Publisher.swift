@@ -176,7 +176,8 @@ public struct Publisher: Sendable {
         output.remove(BuildManifest.fileName)
         let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
             let stem = renderer.stem(of: feed)
-            return Written.publish({ try renderer.render(feed) }, paths: renderer.extensions.map { stem + $0 }, to: output)
+            let paths = renderer.extensions.map { stem + $0 }
+            return Written.publish({ try renderer.render(feed) }, paths: paths, to: output)
         }.joined()
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
@@ -184,7 +185,8 @@ public struct Publisher: Sendable {
             return renderer.extensions.map { Written(path: stem + $0, outcome: .unchanged) }
         }
         let index = Written.publish(
-            { [try renderer.renderIndex(), renderer.renderCatalog()] }, paths: ["index.opml", "topics.json"], to: output)
+            { [try renderer.renderIndex(), renderer.renderCatalog()] }, paths: ["index.opml", "topics.json"],
+            to: output)
         let all = Array(rendered) + kept + index
         report.rendered = renderer.changedFeeds.count
         report.written = all.count { $0.outcome == .written }

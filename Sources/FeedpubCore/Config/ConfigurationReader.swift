@@ -34,7 +34,9 @@ struct ConfigurationReader {
                 guard case .bool(let flag) = value else { throw wrongType(value, at: "feeds.json", "true or false") }
                 configuration.jsonFeeds = flag
             }
-            if let value = fields["maxEntries"] { configuration.maxEntries = try count(value, at: "feeds.maxEntries", in: 1...100_000) }
+            if let value = fields["maxEntries"] {
+                configuration.maxEntries = try count(value, at: "feeds.maxEntries", in: 1...100_000)
+            }
             if let value = fields["url"] { configuration.feedsURL = try baseURL(value, at: "feeds.url") }
         }
         if let topics = top["topics"] {

@@ -53,7 +53,8 @@ extension Diagnostic {
             case .headlineCut(let length, let limit):
                 return "the headline is \(length) characters; cut to limits.headlineCharacters (\(limit))"
             case .relatedEntriesDropped(let count, let limit):
-                return "\(count) Related entr\(count == 1 ? "y" : "ies") beyond limits.relatedEntries (\(limit)) dropped"
+                let entries = count == 1 ? "entry" : "entries"
+                return "\(count) Related \(entries) beyond limits.relatedEntries (\(limit)) dropped"
             case .linkOutsideInput(let target):
                 return "symbolic link to '\(target)', outside the input folder; not followed"
             }

@@ -37,7 +37,8 @@ public struct PageDiscovery: Sendable {
         guard let inside = Self.realPath(root.path) else {
             throw Failure(description: "\(root.path): cannot resolve the folder (\(String(cString: strerror(errno))))")
         }
-        var walk = Walk(inside: inside == "/" ? "/" : inside + "/", current: FileManager.default.currentDirectoryPath + "/")
+        var walk = Walk(
+            inside: inside == "/" ? "/" : inside + "/", current: FileManager.default.currentDirectoryPath + "/")
         var info = stat()
         if stat(news.path, &info) == 0 { walk.visited.insert(FolderID(info)) }
         try walk.collect(folder: news.path, relative: "")
@@ -98,8 +99,8 @@ public struct PageDiscovery: Sendable {
                 switch info.st_mode & S_IFMT {
                 case S_IFREG where name.hasSuffix(".md") && name != "index.md":
                     let display = PageDiscovery.displayPath(path, current: current)
-                    found.sources.append(
-                        PageSource(file: display, sitePath: "/news/" + relative + name, stamp: FileStamp(display, info)))
+                    let sitePath = "/news/" + relative + name
+                    found.sources.append(PageSource(file: display, sitePath: sitePath, stamp: FileStamp(display, info)))
                 case S_IFDIR:
                     guard visited.insert(FolderID(info)).inserted else { continue }
                     try collect(folder: path, relative: relative + name + "/")

@@ -36,7 +36,8 @@ enum CatalogWriter {
         text += "  \"home_page_url\": \(JSONText.quoted(site.url)),\n"
         if let all { text += "  \"all\": \(describe(all, indent: "")),\n" }
         text += "  \"topics\": ["
-        text += topics.isEmpty ? "]\n" : "\n" + topics.map { describe($0, indent: "    ") }.joined(separator: ",\n") + "\n  ]\n"
+        let lines = topics.map { describe($0, indent: "    ") }
+        text += lines.isEmpty ? "]\n" : "\n" + lines.joined(separator: ",\n") + "\n  ]\n"
         text += "}\n"
         return Array(text.utf8)
     }

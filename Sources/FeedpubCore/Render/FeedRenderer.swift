@@ -189,7 +189,8 @@ public struct FeedRenderer: Sendable {
             return CatalogWriter.Item(
                 name: name, stem: stem(of: feed), events: events.count, newest: events.first.map { dates[$0] })
         }
-        return Document(path: "topics.json", bytes: CatalogWriter.render(site: site, extensions: extensions, items: items))
+        let bytes = CatalogWriter.render(site: site, extensions: extensions, items: items)
+        return Document(path: "topics.json", bytes: bytes)
     }
 
     /// The extensions of the files a feed is written as under `configuration`.
