@@ -1,3 +1,4 @@
+import FeedpubCore
 import Foundation
 
 /// The files of an output folder as `feedpub serve` hands them out: only
@@ -59,8 +60,7 @@ public struct FeedFiles: Sendable {
             let data = FileManager.default.contents(atPath: url.path)
         else { return nil }
         let bytes = [UInt8](data)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = StableHash.fnv1a(bytes: bytes)
         #if canImport(Darwin)
             let modified = info.st_mtimespec.tv_sec
         #else

@@ -3,8 +3,13 @@
 public enum StableHash {
     /// 64-bit FNV-1a of the UTF-8 bytes of `text`.
     public static func fnv1a(_ text: String) -> UInt64 {
+        fnv1a(bytes: text.utf8)
+    }
+
+    /// 64-bit FNV-1a of `bytes`.
+    public static func fnv1a(bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0100_0000_01b3
         }
