@@ -31,6 +31,17 @@ public struct Configuration: Sendable, Equatable {
     public var maxEntries = 50
     /// Whether a JSON Feed 1.1 is written beside each Atom and RSS feed.
     public var jsonFeeds = true
+    /// Whether each topic's older events are kept in RFC 5005 archive
+    /// documents of ``maxEntries`` entries, linked from its feeds.
+    public var archives = true
+    /// Whether an HTML page is written beside each feed, and `index.html`
+    /// listing them all.
+    public var htmlPages = true
+    /// Whether Atom and RSS feeds name `feed.xsl`, written beside them, as
+    /// their stylesheet, so that a browser shows them as a page.
+    public var stylesheet = false
+    /// The WebSub hub the feeds name and `feedpub publish` notifies, if any.
+    public var websubHub: String?
     /// Topic alias → canonical name, matched without regard to case.
     public var aliases: [String: String] = [:]
     /// The time zone event dates are midnight in.

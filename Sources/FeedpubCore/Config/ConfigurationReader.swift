@@ -9,7 +9,9 @@ struct ConfigurationReader {
         var configuration = Configuration()
         configuration.input = base.standardizedFileURL
         configuration.output = base.appendingPathComponent("feeds").standardizedFileURL
-        let top = try object(root, at: nil, keys: ["site", "input", "output", "feeds", "topics", "timeZone", "limits"])
+        let top = try object(root, at: nil, keys: [
+                "site", "input", "output", "feeds", "topics", "timeZone", "limits", "websub",
+            ])
         if let site = top["site"] {
             let fields = try object(site, at: "site", keys: ["title", "url", "description", "language", "author"])
             if let value = fields["title"] { configuration.site.title = try string(value, at: "site.title") }
@@ -29,11 +31,12 @@ struct ConfigurationReader {
         if let value = top["input"] { configuration.input = try folder(value, at: "input") }
         if let value = top["output"] { configuration.output = try folder(value, at: "output") }
         if let feeds = top["feeds"] {
-            let fields = try object(feeds, at: "feeds", keys: ["maxEntries", "url", "json"])
-            if let value = fields["json"] {
-                guard case .bool(let flag) = value else { throw wrongType(value, at: "feeds.json", "true or false") }
-                configuration.jsonFeeds = flag
-            }
+            let fields = try object(
+                feeds, at: "feeds", keys: ["maxEntries", "url", "json", "archives", "html", "stylesheet"])
+            if let value = fields["json"] { configuration.jsonFeeds = try flag(value, at: "feeds.json") }
+            if let value = fields["archives"] { configuration.archives = try flag(value, at: "feeds.archives") }
+            if let value = fields["html"] { configuration.htmlPages = try flag(value, at: "feeds.html") }
+            if let value = fields["stylesheet"] { configuration.stylesheet = try flag(value, at: "feeds.stylesheet") }
             if let value = fields["maxEntries"] {
                 configuration.maxEntries = try count(value, at: "feeds.maxEntries", in: 1...100_000)
             }
@@ -58,6 +61,10 @@ struct ConfigurationReader {
                 throw error(at: "timeZone", "'\(name)' is not an IANA time zone name (such as UTC or Europe/Paris)")
             }
             configuration.timeZone = zone
+        }
+        if let websub = top["websub"] {
+            let fields = try object(websub, at: "websub", keys: ["hub"])
+            if let value = fields["hub"] { configuration.websubHub = try absoluteURL(value, at: "websub.hub") }
         }
         if let limits = top["limits"] {
             let fields = try object(limits, at: "limits", keys: ["pageBytes", "headlineCharacters", "relatedEntries"])
@@ -101,6 +108,19 @@ struct ConfigurationReader {
             throw error(at: key, "'\(text)' is not an absolute http(s) URL without query or fragment")
         }
         return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    private func absoluteURL(_ value: JSONValue, at key: String) throws(ConfigurationError) -> String {
+        let text = try string(value, at: key)
+        guard let url = WebURL.normalized(text), url == text || url == text.lowercased(), !url.contains("#") else {
+            throw error(at: key, "'\(text)' is not an absolute http(s) URL without fragment")
+        }
+        return url
+    }
+
+    private func flag(_ value: JSONValue, at key: String) throws(ConfigurationError) -> Bool {
+        guard case .bool(let flag) = value else { throw wrongType(value, at: key, "true or false") }
+        return flag
     }
 
     private func language(_ value: JSONValue) throws(ConfigurationError) -> String {
