@@ -117,13 +117,13 @@ public struct Publisher: Sendable {
         // same settings) wrote, and whose files are still as written, is kept.
         let reusable = previous?.settings == settings ? previous : nil
         let written = Dictionary((reusable?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let extensions = FeedRenderer.extensions(for: configuration)
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
-            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration) { stem, fingerprint in
+            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration) {
+                stem, paths, fingerprint in
                 reusable?.feeds[stem] == fingerprint
-                    && extensions.map({ stem + $0 }).allSatisfy { path in
+                    && paths.allSatisfy { path in
                         written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
                     }
             }
@@ -175,18 +175,15 @@ public struct Publisher: Sendable {
     {
         output.remove(BuildManifest.fileName)
         let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
-            let stem = renderer.stem(of: feed)
-            let paths = renderer.extensions.map { stem + $0 }
-            return Written.publish({ try renderer.render(feed) }, paths: paths, to: output)
+            Written.publish({ try renderer.render(feed) }, paths: renderer.paths(of: feed), to: output)
         }.joined()
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
-            let stem = renderer.stem(of: feed)
-            return renderer.extensions.map { Written(path: stem + $0, outcome: .unchanged) }
+            renderer.paths(of: feed).map { Written(path: $0, outcome: .unchanged) }
         }
         let index = Written.publish(
-            { [try renderer.renderIndex(), renderer.renderCatalog()] }, paths: ["index.opml", "topics.json"],
-            to: output)
+            { try renderer.renderFolderDocuments() },
+            paths: FeedRenderer.folderDocumentPaths(for: configuration), to: output)
         let all = Array(rendered) + kept + index
         report.rendered = renderer.changedFeeds.count
         report.written = all.count { $0.outcome == .written }

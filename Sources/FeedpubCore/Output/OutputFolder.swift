@@ -59,7 +59,12 @@ public struct OutputFolder: Sendable {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         // Plain open/write: Foundation's Data.write syncs every file to disk,
         // which costs more than the whole rendering of a feed.
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            // A folder of its own (an archive's): made on first use.
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard descriptor >= 0 else {
             throw Failure(description: "\(temporary.path): cannot create (\(String(cString: strerror(errno))))")
         }
@@ -94,25 +99,50 @@ public struct OutputFolder: Sendable {
         return failure
     }
 
-    /// Removes feeds that this build did not produce (under `topics/`, topics
-    /// that no longer exist; JSON feeds once turned off), and the temporary
-    /// files of interrupted builds (only the build holding the lock writes
-    /// here, so none is in use).
+    /// Removes feeds and pages that this build did not produce (under
+    /// `topics/`, topics that no longer exist; JSON feeds or pages once turned
+    /// off; archive documents of feeds that no longer have them), then
+    /// archive folders left empty, and the temporary files of interrupted
+    /// builds (only the build holding the lock writes here, so none is in use).
     ///
     /// - Returns: the paths removed, relative to the folder.
     public func removeStale(keeping produced: Set<String>) -> [String] {
         var removed: [String] = []
-        for folder in ["", "topics/"] {
+        let published = [".atom", ".rss", ".json", ".html"]
+        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedSite.stylesheetFile]
+        /// Removes what is stale in `folder` (relative, ending in `/` or
+        /// empty), and in the archive folders below it; returns whether the
+        /// folder is left empty.
+        func sweep(_ folder: String, isArchive: Bool) -> Bool {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path(of: folder))) ?? []
+            var left = names.count
             for name in names.sorted() {
                 let relative = folder + name
-                let isFeed = name.hasSuffix(".atom") || name.hasSuffix(".rss") || name.hasSuffix(".json")
-                let isStaleFeed = isFeed && (!folder.isEmpty || name.hasPrefix("all.")) && !produced.contains(relative)
+                var isFolder: ObjCBool = false
+                if isArchive || (folder.isEmpty && name == "archive"),
+                    FileManager.default.fileExists(atPath: path(of: relative), isDirectory: &isFolder), isFolder.boolValue
+                {
+                    if sweep(relative + "/", isArchive: true),
+                        (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil
+                    {
+                        left -= 1
+                    }
+                    continue
+                }
+                let isFeed = published.contains { name.hasSuffix($0) }
+                let isStaleFeed =
+                    isFeed && (!folder.isEmpty || topLevel.contains(name)) && !produced.contains(relative)
                 let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
                 guard isStaleFeed || isLeftover else { continue }
-                if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil { removed.append(relative) }
+                if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil {
+                    removed.append(relative)
+                    left -= 1
+                }
             }
+            return left == 0
         }
+        _ = sweep("", isArchive: false)
+        _ = sweep("topics/", isArchive: false)
         return removed
     }
 }

@@ -2,19 +2,28 @@
 struct AtomWriter {
     static let namespace = "http://www.w3.org/2005/Atom"
     static let mediaNamespace = "http://search.yahoo.com/mrss/"
+    /// Feed Paging and Archiving (RFC 5005).
+    static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
     /// The feed's bytes.
-    func render(_ feed: FeedDescription, selfURL: String) throws(LibXMLError) -> [UInt8] {
+    func render(_ feed: FeedDescription) throws(LibXMLError) -> [UInt8] {
         let xml = try XMLWriter()
         try xml.startDocument()
+        if feed.site.stylesheet {
+            try xml.processingInstruction(
+                "xml-stylesheet", "type=\"text/xsl\" href=\"\(FeedSite.stylesheetReference(from: feed.stem))\"")
+        }
         try xml.startElement("feed")
         try xml.attribute("xmlns", Self.namespace)
         try xml.attribute("xmlns:media", Self.mediaNamespace)
+        if feed.history.isArchive { try xml.attribute("xmlns:fh", Self.historyNamespace) }
         try xml.attribute("xml:lang", feed.site.language)
         try Self.writeText("title", feed.title, to: xml)
         try Self.writeText("subtitle", feed.subtitle, to: xml)
+        let selfURL = feed.url(".atom")
         try xml.element("link", ["rel": "self", "type": "application/atom+xml", "href": selfURL])
         try xml.element("link", ["rel": "alternate", "type": "text/html", "href": feed.alternateURL])
+        try Self.writeLinks(of: feed, format: ".atom", to: xml, as: "link")
         try xml.element("id", text: selfURL)
         try xml.element("updated", text: (feed.updated ?? FeedDate.epoch).rfc3339)
         try xml.startElement("author")
@@ -23,8 +32,25 @@ struct AtomWriter {
         try xml.element("uri", text: feed.site.url)
         try xml.endElement()
         try xml.element("generator", ["version": FeedpubVersion.current], text: FeedpubVersion.name)
+        if feed.history.isArchive { try xml.element("fh:archive") }
         try xml.endElement()
         return XMLFragment.insert(feed.entries.map { ($0.atom, $0.content) }, into: try xml.finish(), depth: 1)
+    }
+
+    /// Writes the WebSub hub link of a subscription feed and the RFC 5005
+    /// links between the documents of its history, as `element`s (Atom
+    /// `link`, or `atom:link` in RSS) to the documents of format `format`.
+    static func writeLinks(of feed: FeedDescription, format: String, to xml: XMLWriter, as element: String)
+        throws(LibXMLError)
+    {
+        if let hub = feed.site.hub, !feed.history.isArchive { try xml.element(element, ["rel": "hub", "href": hub]) }
+        let links = [
+            ("current", feed.history.current), ("prev-archive", feed.history.previous),
+            ("next-archive", feed.history.next),
+        ]
+        for case (let relation, let stem?) in links {
+            try xml.element(element, ["rel": relation, "href": feed.site.feedsURL + stem + format])
+        }
     }
 
     /// The `entry` element of `entry`, as it appears in every feed.

@@ -19,6 +19,8 @@ struct FeedEntry: Sendable {
     let sources: [SourceLink]
     /// Topic names, in topic order.
     let categories: [String]
+    /// The file name stems of the topics, in the same order.
+    let topicSlugs: [String]
     /// The cover image.
     let cover: CoverImage?
 
@@ -32,6 +34,7 @@ struct FeedEntry: Sendable {
         headlineHTML = HTMLFragment.escaped(headline)
         sources = event.sources
         categories = event.topics.map { topics[$0].name }
+        topicSlugs = event.topics.map { topics[$0].slug }
         cover = event.cover
         var fragment = HTMLFragment()
         fragment.element("p", headline)

@@ -15,17 +15,23 @@ enum FeedFingerprint {
         hasher.add(event.cover?.url ?? "")
         hasher.add(event.isReferenceOnly ? 1 : 0)
         hasher.add(UInt64(event.topics.count))
-        for topic in event.topics { hasher.add(topics[topic].name) }
+        for topic in event.topics {
+            hasher.add(topics[topic].name)
+            hasher.add(topics[topic].slug)
+        }
         hasher.add(UInt64(bitPattern: Int64(date.instant)))
         hasher.add(UInt64(bitPattern: Int64(date.offset)))
         return hasher.value
     }
 
-    /// A feed at `stem` named `name` holding entries with `entries` fingerprints, in order.
-    static func of(stem: String, name: String, entries: [UInt64]) -> UInt64 {
+    /// A feed at `stem` named `name`, whose links depend on `links`, holding
+    /// entries with `entries` fingerprints, in order.
+    static func of(stem: String, name: String, links: [UInt64], entries: [UInt64]) -> UInt64 {
         var hasher = StableHasher()
         hasher.add(stem)
         hasher.add(name)
+        hasher.add(UInt64(links.count))
+        for link in links { hasher.add(link) }
         hasher.add(UInt64(entries.count))
         for entry in entries { hasher.add(entry) }
         return hasher.value

@@ -10,19 +10,25 @@ public struct FeedRenderer: Sendable {
         public let bytes: [UInt8]
     }
 
-    /// One feed pair to render: all events, or one topic's.
-    public enum Feed: Sendable, Hashable {
+    /// One feed to render: the subscription feed of all events or of one
+    /// topic, or one of their archive documents (RFC 5005).
+    public indirect enum Feed: Sendable, Hashable {
         /// The feed of all events.
         case all
         /// The feed of the topic at this index of ``Corpus/topics``.
         case topic(Int)
+        /// Archive document `page` of the subscription feed `of`: page 1
+        /// holds its oldest events, each page as many as the feed shows.
+        case archive(of: Feed, page: Int)
     }
 
     private let site: FeedSite
     private let maxEntries: Int
-    /// The extensions of the files each feed is written as: `.atom`, `.rss`
-    /// and, unless turned off, `.json`.
-    public let extensions: [String]
+    /// The extensions of the files each subscription feed is written as:
+    /// `.atom`, `.rss` and, unless turned off, `.json` and `.html`.
+    private let extensions: [String]
+    /// Whether older events are kept in archive documents.
+    private let archives: Bool
     /// The topics (names, slugs, events); the events themselves are not
     /// kept: once their entries are built, their text can be freed.
     private let topics: [Topic]
@@ -31,25 +37,29 @@ public struct FeedRenderer: Sendable {
     /// The entry of every event that a feed to render shows, built once: an
     /// event is in the feeds of all its topics.
     private let entries: [RenderedEntry?]
+    /// Every feed: subscription feeds first, then archive documents.
+    public let feeds: [Feed]
     /// The fingerprint of every feed's content (see ``fingerprint(of:)``).
-    private let fingerprints: [UInt64]
+    private let fingerprints: [Feed: UInt64]
     /// The feeds whose content is to be rendered: all of them unless the
     /// caller said that some are already written as they are.
     public let changedFeeds: [Feed]
 
     /// A renderer of `corpus` as `configuration` describes the site.
     ///
-    /// - Parameter isWritten: told each feed's stem and content fingerprint;
-    ///   true when the output already holds exactly that feed, so it needs no
-    ///   rendering (and its entries need not be built).
+    /// - Parameter isWritten: told each feed's stem, its files and its
+    ///   content fingerprint; true when the output already holds exactly that
+    ///   feed, so it needs no rendering (and its entries need not be built).
     /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
     public init(
         corpus: consuming Corpus, configuration: Configuration,
-        isWritten: (_ stem: String, _ fingerprint: UInt64) -> Bool = { _, _ in false }
+        isWritten: (_ stem: String, _ paths: [String], _ fingerprint: UInt64) -> Bool = { _, _, _ in false }
     ) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
-        extensions = Self.extensions(for: configuration)
+        let extensions = Self.extensions(for: configuration)
+        self.extensions = extensions
+        archives = configuration.archives
         let topics = corpus.topics
         var events = corpus.events
         _ = consume corpus
@@ -57,26 +67,31 @@ public struct FeedRenderer: Sendable {
         eventCount = events.count
         let dates = Self.timestamps(of: events, in: configuration.timeZone)
         self.dates = dates
-        let all = [Feed.all] + topics.indices.map(Feed.topic)
-        let maxEntries = self.maxEntries
-        let count = events.count
-        func shownEvents(_ feed: Feed) -> ArraySlice<Int> {
-            Self.events(of: feed, topics: topics, eventCount: count, maxEntries: maxEntries)
+        let subscriptions = [Feed.all] + topics.indices.map(Feed.topic)
+        let layout = Layout(
+            topics: topics, eventCount: events.count, pageSize: configuration.maxEntries,
+            archives: configuration.archives)
+        let all = subscriptions + subscriptions.flatMap { feed in
+            (0..<layout.archivePages(of: feed)).map { Feed.archive(of: feed, page: $0 + 1) }
         }
+        feeds = all
 
-        let shown = Set(all.flatMap { shownEvents($0) }).sorted()
+        let shown = Set(all.flatMap { layout.events(of: $0) }).sorted()
         let hashes = Dictionary(
             uniqueKeysWithValues: ParallelMap.map(shown) { [events] index in
                 (index, FeedFingerprint.of(events[index], topics: topics, date: dates[index]))
             })
-        let stems = all.map { Self.stem(of: $0, topics: topics) }
-        let fingerprints = zip(all, stems).map { feed, stem in
-            let name: String
-            if case .topic(let index) = feed { name = topics[index].name } else { name = "" }
-            return FeedFingerprint.of(stem: stem, name: name, entries: shownEvents(feed).map { hashes[$0]! })
+        let fingerprints = all.map { feed in
+            FeedFingerprint.of(
+                stem: layout.stem(of: feed), name: layout.name(of: feed) ?? "", links: layout.shape(of: feed),
+                entries: layout.events(of: feed).map { hashes[$0]! })
         }
-        self.fingerprints = fingerprints
-        let changed = all.indices.filter { !isWritten(stems[$0], fingerprints[$0]) }.map { all[$0] }
+        self.fingerprints = Dictionary(uniqueKeysWithValues: zip(all, fingerprints))
+        let changed = all.indices.filter { index in
+            let stem = layout.stem(of: all[index])
+            let paths = Self.extensions(of: all[index], among: extensions).map { stem + $0 }
+            return !isWritten(stem, paths, fingerprints[index])
+        }.map { all[$0] }
         changedFeeds = changed
 
         // Entries are built a batch at a time, and each event is let go once
@@ -85,7 +100,7 @@ public struct FeedRenderer: Sendable {
         let site = self.site
         let json = configuration.jsonFeeds
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
-        let order = Set(changed.flatMap { shownEvents($0) }).sorted()
+        let order = Set(changed.flatMap { layout.events(of: $0) }).sorted()
         var isShown = [Bool](repeating: false, count: events.count)
         for index in order { isShown[index] = true }
         for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
@@ -127,112 +142,225 @@ public struct FeedRenderer: Sendable {
         return dates
     }
 
-    /// Every feed of the corpus: all events first, then each topic in order.
-    public var feeds: [Feed] {
-        [.all] + topics.indices.map(Feed.topic)
-    }
-
-    /// The fingerprint of `feed`'s content: its stem, its topic and the
-    /// fingerprints of its entries (everything each shows, and its time).
+    /// The fingerprint of `feed`'s content: its stem, its topic, its links
+    /// and the fingerprints of its entries (everything each shows, and its time).
     public func fingerprint(of feed: Feed) -> UInt64 {
-        switch feed {
-        case .all: return fingerprints[0]
-        case .topic(let index): return fingerprints[index + 1]
-        }
+        fingerprints[feed]!
     }
 
-    /// The Atom, the RSS and (unless turned off) the JSON document of `feed`,
-    /// one of ``changedFeeds``.
+    /// The documents of `feed`, one of ``changedFeeds``: Atom, RSS and,
+    /// unless turned off, JSON and an HTML page for a subscription feed; Atom
+    /// and RSS for an archive document.
     public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
         let description = describe(feed)
-        let stem = stem(of: feed)
-        var documents = [
-            Document(
-                path: stem + ".atom",
-                bytes: try AtomWriter().render(description, selfURL: site.feedsURL + stem + ".atom")),
-            Document(
-                path: stem + ".rss",
-                bytes: try RSSWriter().render(description, selfURL: site.feedsURL + stem + ".rss")),
-        ]
-        if extensions.contains(".json") {
-            documents.append(
-                Document(
-                    path: stem + ".json",
-                    bytes: JSONFeedWriter.render(description, selfURL: site.feedsURL + stem + ".json")))
+        let stem = description.stem
+        var documents: [Document] = []
+        for fileExtension in paths(of: feed).map({ String($0.dropFirst(stem.count)) }) {
+            let bytes: [UInt8]
+            switch fileExtension {
+            case ".atom": bytes = try AtomWriter().render(description)
+            case ".rss": bytes = try RSSWriter().render(description)
+            case ".json": bytes = JSONFeedWriter.render(description)
+            default:
+                bytes = HTMLPageWriter.render(
+                    description, name: layout.name(of: feed), events: layout.allEvents(of: feed).count,
+                    formats: extensions, archive: description.history.previous)
+            }
+            documents.append(Document(path: stem + fileExtension, bytes: bytes))
         }
         return documents
     }
 
-    /// `index.opml`, listing every feed.
+    /// The files `feed` is written as, relative to the output folder.
+    public func paths(of feed: Feed) -> [String] {
+        let stem = stem(of: feed)
+        return Self.extensions(of: feed, among: extensions).map { stem + $0 }
+    }
+
+    /// `index.opml`, listing every subscription feed.
     public func renderIndex() throws(LibXMLError) -> Document {
-        let outlines = feeds.map { feed in
+        let outlines = subscriptions.map { feed in
             let stem = stem(of: feed)
-            let text: String
-            if case .topic(let index) = feed { text = topics[index].name } else { text = "All events" }
             return OPMLWriter.Outline(
-                text: text, atomURL: site.feedsURL + stem + ".atom", rssURL: site.feedsURL + stem + ".rss",
-                htmlURL: site.url)
+                text: layout.name(of: feed) ?? "All events", atomURL: site.feedsURL + stem + ".atom",
+                rssURL: site.feedsURL + stem + ".rss", htmlURL: alternateURL(of: feed))
         }
         let bytes = try OPMLWriter().render(site: site, dated: dates.first, outlines: outlines)
         return Document(path: "index.opml", bytes: bytes)
     }
 
-    /// `topics.json`, the catalog of every feed.
+    /// `topics.json`, the catalog of every subscription feed and its page.
     public func renderCatalog() -> Document {
-        let items = feeds.map { feed in
-            let events: [Int]
-            let name: String?
-            switch feed {
-            case .all: (events, name) = (Array(0..<eventCount), nil)
-            case .topic(let index): (events, name) = (topics[index].events, topics[index].name)
-            }
+        let items = subscriptions.map { feed in
+            let events = layout.allEvents(of: feed)
             return CatalogWriter.Item(
-                name: name, stem: stem(of: feed), events: events.count, newest: events.first.map { dates[$0] })
+                name: layout.name(of: feed), stem: stem(of: feed), events: events.count,
+                newest: events.first.map { dates[$0] })
         }
         let bytes = CatalogWriter.render(site: site, extensions: extensions, items: items)
         return Document(path: "topics.json", bytes: bytes)
     }
 
-    /// The extensions of the files a feed is written as under `configuration`.
+    /// The documents at the top of the output folder: `index.opml`,
+    /// `topics.json` and, when turned on, `index.html` and `feed.xsl`.
+    public func renderFolderDocuments() throws(LibXMLError) -> [Document] {
+        var documents = [try renderIndex(), renderCatalog()]
+        if site.htmlPages {
+            let items = subscriptions.map { feed in
+                let events = layout.allEvents(of: feed)
+                return HTMLPageWriter.Item(
+                    name: layout.name(of: feed), stem: stem(of: feed), events: events.count,
+                    newest: events.first.map { dates[$0] })
+            }
+            let bytes = HTMLPageWriter.renderIndex(site: site, formats: extensions, items: items)
+            documents.append(Document(path: "index.html", bytes: bytes))
+        }
+        if site.stylesheet {
+            documents.append(Document(path: FeedSite.stylesheetFile, bytes: Array(FeedStylesheet.text.utf8)))
+        }
+        return documents
+    }
+
+    /// The paths ``renderFolderDocuments()`` writes under `configuration`.
+    public static func folderDocumentPaths(for configuration: Configuration) -> [String] {
+        ["index.opml", "topics.json"] + (configuration.htmlPages ? ["index.html"] : [])
+            + (configuration.stylesheet ? [FeedSite.stylesheetFile] : [])
+    }
+
+    /// The extensions of the files a subscription feed is written as under `configuration`.
     public static func extensions(for configuration: Configuration) -> [String] {
-        [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : [])
+        [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : []) + (configuration.htmlPages ? [".html"] : [])
     }
 
-    /// The output path of `feed` without extension: `all` or `topics/<slug>`.
+    /// The extensions of `feed`'s files: an archive document is Atom and RSS only.
+    private static func extensions(of feed: Feed, among extensions: [String]) -> [String] {
+        if case .archive = feed { return [".atom", ".rss"] }
+        return extensions
+    }
+
+    /// The output path of `feed` without extension: `all`, `topics/<slug>`,
+    /// or `archive/<stem of its subscription feed>/<page>`.
     public func stem(of feed: Feed) -> String {
-        Self.stem(of: feed, topics: topics)
+        layout.stem(of: feed)
     }
 
-    /// The events `feed` shows, newest first: indices into the corpus's events.
-    private static func events(of feed: Feed, topics: [Topic], eventCount: Int, maxEntries: Int) -> ArraySlice<Int> {
-        switch feed {
-        case .all: return Array(0..<min(eventCount, maxEntries))[...]
-        case .topic(let index): return topics[index].events.prefix(maxEntries)
-        }
+    /// The subscription feeds: all events first, then each topic in order.
+    private var subscriptions: ArraySlice<Feed> {
+        feeds.prefix(topics.count + 1)
     }
 
-    private static func stem(of feed: Feed, topics: [Topic]) -> String {
-        switch feed {
-        case .all: return "all"
-        case .topic(let index): return "topics/" + topics[index].slug
-        }
+    private var layout: Layout {
+        Layout(topics: topics, eventCount: eventCount, pageSize: maxEntries, archives: archives)
+    }
+
+    /// The page a subscription feed stands for: its HTML page, or the site.
+    private func alternateURL(of feed: Feed) -> String {
+        site.htmlPages ? site.feedsURL + stem(of: feed) + ".html" : site.url
     }
 
     private func describe(_ feed: Feed) -> FeedDescription {
+        let layout = self.layout
         let title: String
         let subtitle: String
+        var history = FeedHistory()
+        let subscription: Feed
         switch feed {
-        case .all:
-            title = "\(site.title): all events"
-            subtitle = site.description
-        case .topic(let index):
-            let name = topics[index].name
-            title = "\(site.title): \(name)"
-            subtitle = "\(site.description): \(name)"
+        case .all, .topic:
+            subscription = feed
+            let pages = layout.archivePages(of: feed)
+            if pages > 0 { history.previous = layout.stem(of: .archive(of: feed, page: pages)) }
+        case .archive(let of, let page):
+            subscription = of
+            history.current = layout.stem(of: of)
+            if page > 1 { history.previous = layout.stem(of: .archive(of: of, page: page - 1)) }
+            if page < layout.archivePages(of: of) { history.next = layout.stem(of: .archive(of: of, page: page + 1)) }
         }
-        let events = Self.events(of: feed, topics: topics, eventCount: eventCount, maxEntries: maxEntries)
-        let shown = events.map { self.entries[$0]! }
+        let name = layout.name(of: subscription)
+        title = "\(site.title): \(name ?? "all events")" + (history.isArchive ? ", archive \(feed.archivePage!)" : "")
+        subtitle = name.map { "\(site.description): \($0)" } ?? site.description
         return FeedDescription(
-            title: title, subtitle: subtitle, alternateURL: site.url, site: site, entries: shown)
+            title: title, subtitle: subtitle, stem: layout.stem(of: feed), alternateURL: alternateURL(of: subscription),
+            site: site, history: history, entries: layout.events(of: feed).map { entries[$0]! })
+    }
+}
+
+extension FeedRenderer.Feed {
+    /// The archive page number, for an archive document.
+    var archivePage: Int? {
+        if case .archive(_, let page) = self { return page }
+        return nil
+    }
+}
+
+/// Which events each feed document holds, and where it goes.
+private struct Layout {
+    let topics: [Topic]
+    let eventCount: Int
+    /// The entries of a subscription feed and of each archive document.
+    let pageSize: Int
+    let archives: Bool
+
+    /// Every event of a subscription feed, newest first.
+    func allEvents(of feed: FeedRenderer.Feed) -> [Int] {
+        switch feed {
+        case .all: return Array(0..<eventCount)
+        case .topic(let index): return topics[index].events
+        case .archive(let of, _): return allEvents(of: of)
+        }
+    }
+
+    /// How many of `feed`'s events there are without building their list.
+    private func count(of feed: FeedRenderer.Feed) -> Int {
+        if case .topic(let index) = feed { return topics[index].events.count }
+        return eventCount
+    }
+
+    /// How many full archive documents a subscription feed has: every event
+    /// is in the subscription feed or in one of them, and a document, once
+    /// full, keeps its events however many newer ones come.
+    func archivePages(of feed: FeedRenderer.Feed) -> Int {
+        archives ? count(of: feed) / pageSize : 0
+    }
+
+    /// The events `feed` shows, newest first: indices into the corpus's events.
+    func events(of feed: FeedRenderer.Feed) -> [Int] {
+        switch feed {
+        case .all: return Array(0..<min(eventCount, pageSize))
+        case .topic(let index): return Array(topics[index].events.prefix(pageSize))
+        case .archive(let of, let page):
+            // Page 1 holds the oldest `pageSize` events: counted from the
+            // newest, the events at N - page × size up to N - (page - 1) × size.
+            let total = count(of: of)
+            let range = (total - page * pageSize)..<(total - (page - 1) * pageSize)
+            if case .topic(let index) = of { return Array(topics[index].events[range]) }
+            return Array(range)
+        }
+    }
+
+    /// What decides the links of `feed`'s documents, for its fingerprint:
+    /// the number of archive documents a subscription feed has and its
+    /// event count (on its page); whether an archive document is the newest.
+    func shape(of feed: FeedRenderer.Feed) -> [UInt64] {
+        switch feed {
+        case .all, .topic: return [UInt64(archivePages(of: feed)), UInt64(count(of: feed))]
+        case .archive(let of, let page): return [page < archivePages(of: of) ? 1 : 0]
+        }
+    }
+
+    /// The topic's name; nil for the feed of all events and its archive.
+    func name(of feed: FeedRenderer.Feed) -> String? {
+        switch feed {
+        case .all: return nil
+        case .topic(let index): return topics[index].name
+        case .archive(let of, _): return name(of: of)
+        }
+    }
+
+    func stem(of feed: FeedRenderer.Feed) -> String {
+        switch feed {
+        case .all: return "all"
+        case .topic(let index): return "topics/" + topics[index].slug
+        case .archive(let of, let page): return "archive/\(stem(of: of))/\(page)"
+        }
     }
 }

@@ -16,6 +16,22 @@ struct FeedSite: Sendable {
     let authorEmail: String?
     /// The URL the output folder is published at, ending in `/`.
     let feedsURL: String
+    /// The WebSub hub subscription feeds name, if any.
+    let hub: String?
+    /// Whether Atom and RSS documents name `feed.xsl` as their stylesheet.
+    let stylesheet: Bool
+    /// Whether each subscription feed has an HTML page.
+    let htmlPages: Bool
+
+    /// The name of the stylesheet file at the top of the output folder.
+    static let stylesheetFile = "feed.xsl"
+
+    /// The `href` of the stylesheet in the document at `stem`, relative to it
+    /// so that it is fetched from wherever the folder is served (browsers
+    /// apply only stylesheets of the document's own origin).
+    static func stylesheetReference(from stem: String) -> String {
+        String(repeating: "../", count: stem.count { $0 == "/" }) + stylesheetFile
+    }
 
     /// The site as `configuration` describes it.
     init(_ configuration: Configuration) {
@@ -28,5 +44,8 @@ struct FeedSite: Sendable {
         authorName = configuration.site.authorName
         authorEmail = configuration.site.authorEmail
         feedsURL = configuration.publishedFeedsURL
+        hub = configuration.websubHub
+        stylesheet = configuration.stylesheet
+        htmlPages = configuration.htmlPages
     }
 }

@@ -12,16 +12,17 @@ enum JSONFeedWriter {
     }
 
     /// The feed's bytes.
-    static func render(_ feed: FeedDescription, selfURL: String) -> [UInt8] {
+    static func render(_ feed: FeedDescription) -> [UInt8] {
         let author = feed.site.authorEmail.map { ", \"url\": \(JSONText.quoted("mailto:" + $0))" } ?? ""
         var text = "{\n"
         text += "  \"version\": \(JSONText.quoted(version)),\n"
         text += "  \"title\": \(JSONText.quoted(feed.title)),\n"
         text += "  \"home_page_url\": \(JSONText.quoted(feed.alternateURL)),\n"
-        text += "  \"feed_url\": \(JSONText.quoted(selfURL)),\n"
+        text += "  \"feed_url\": \(JSONText.quoted(feed.url(".json"))),\n"
         text += "  \"description\": \(JSONText.quoted(feed.subtitle)),\n"
         text += "  \"language\": \(JSONText.quoted(feed.site.language)),\n"
         text += "  \"authors\": [{\"name\": \(JSONText.quoted(feed.site.authorName))\(author)}],\n"
+        if let hub = feed.site.hub { text += "  \"hubs\": [{\"type\": \"WebSub\", \"url\": \(JSONText.quoted(hub))}],\n" }
         text += "  \"items\": ["
         var bytes = Array(text.utf8)
         for (position, entry) in feed.entries.enumerated() {

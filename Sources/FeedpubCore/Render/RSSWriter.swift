@@ -5,15 +5,20 @@ struct RSSWriter {
     static let dublinCoreNamespace = "http://purl.org/dc/elements/1.1/"
 
     /// The feed's bytes.
-    func render(_ feed: FeedDescription, selfURL: String) throws(LibXMLError) -> [UInt8] {
+    func render(_ feed: FeedDescription) throws(LibXMLError) -> [UInt8] {
         let xml = try XMLWriter()
         try xml.startDocument()
+        if feed.site.stylesheet {
+            try xml.processingInstruction(
+                "xml-stylesheet", "type=\"text/xsl\" href=\"\(FeedSite.stylesheetReference(from: feed.stem))\"")
+        }
         try xml.startElement("rss")
         try xml.attribute("version", "2.0")
         try xml.attribute("xmlns:atom", AtomWriter.namespace)
         try xml.attribute("xmlns:content", Self.contentNamespace)
         try xml.attribute("xmlns:dc", Self.dublinCoreNamespace)
         try xml.attribute("xmlns:media", AtomWriter.mediaNamespace)
+        if feed.history.isArchive { try xml.attribute("xmlns:fh", AtomWriter.historyNamespace) }
         try xml.startElement("channel")
         try xml.startElement("title")
         try xml.plainText(InlineMarkup.neutralized(feed.title))
@@ -22,7 +27,8 @@ struct RSSWriter {
         try xml.startElement("description")
         try xml.plainText(InlineMarkup.neutralized(feed.subtitle))
         try xml.endElement()
-        try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": selfURL])
+        try xml.element("atom:link", ["rel": "self", "type": "application/rss+xml", "href": feed.url(".rss")])
+        try AtomWriter.writeLinks(of: feed, format: ".rss", to: xml, as: "atom:link")
         try xml.element("language", text: feed.site.language)
         if let email = feed.site.authorEmail {
             try xml.element("managingEditor", text: "\(email) (\(feed.site.authorName))")
@@ -34,6 +40,7 @@ struct RSSWriter {
         try xml.element("lastBuildDate", text: updated)
         try xml.element("generator", text: "\(FeedpubVersion.name) \(FeedpubVersion.current)")
         try xml.element("docs", text: "https://www.rssboard.org/rss-specification")
+        if feed.history.isArchive { try xml.element("fh:archive") }
         try xml.endElement()
         try xml.endElement()
         return XMLFragment.insert(feed.entries.map { ($0.rss, $0.content) }, into: try xml.finish(), depth: 2)

@@ -1,6 +1,6 @@
 /// An entry serialized once for every feed that shows it (an event is in the
-/// feeds of all its topics): its Atom and RSS forms around the content they
-/// share.
+/// feeds of all its topics): its Atom, RSS, JSON and HTML forms around the
+/// content they share.
 struct RenderedEntry: Sendable {
     /// When the event happened; the newest entry's date is the feed's.
     let date: FeedDate
@@ -12,13 +12,17 @@ struct RenderedEntry: Sendable {
     let rss: XMLFragment
     /// The JSON Feed item around its content, when JSON feeds are written.
     let json: JSONFeedWriter.Fragment?
+    /// The article of HTML pages around its content, when pages are written.
+    let page: HTMLPageWriter.Fragment?
 
-    /// `entry` serialized, as JSON too when `json`.
+    /// `entry` serialized, as JSON too when `json`, and for HTML pages when
+    /// the site has them.
     init(_ entry: FeedEntry, site: FeedSite, json: Bool) throws(LibXMLError) {
         date = entry.date
         content = entry.html
         atom = try AtomWriter.fragment(entry)
         rss = try RSSWriter.fragment(entry)
         self.json = json ? JSONFeedWriter.fragment(entry, site: site) : nil
+        page = site.htmlPages ? HTMLPageWriter.fragment(entry) : nil
     }
 }

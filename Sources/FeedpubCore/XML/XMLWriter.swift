@@ -34,6 +34,11 @@ final class XMLWriter {
         try LibXML.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     }
 
+    /// Writes the processing instruction `<?target content?>`.
+    func processingInstruction(_ target: String, _ content: String) throws(LibXMLError) {
+        try LibXML.check(xmlTextWriterWritePI(writer, target, XMLText.sanitized(content)), "xmlTextWriterWritePI")
+    }
+
     /// Opens element `name`.
     func startElement(_ name: String) throws(LibXMLError) {
         try LibXML.check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement")

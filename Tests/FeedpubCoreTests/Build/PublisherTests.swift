@@ -47,8 +47,10 @@ struct PublisherTests {
             #expect(report.events == 13)
             #expect(report.referenceOnly == 11)
             #expect(report.topics == 13)
-            #expect(report.written == 3 * 14 + 2, "Atom, RSS and JSON for all events and each topic, the OPML and the catalog")
-            #expect(report.summary.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 44 files written, 0 unchanged"))
+            #expect(
+                report.written == 4 * 14 + 3,
+                "Atom, RSS, JSON and a page for all events and each topic, the OPML, the catalog and the index page")
+            #expect(report.summary.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 59 files written, 0 unchanged"))
         }
     }
 
@@ -59,7 +61,7 @@ struct PublisherTests {
             _ = try Publisher(configuration: configuration).build()
             let upToDate = try Publisher(configuration: configuration).build()
             #expect(upToDate.upToDate)
-            #expect(upToDate.written == 0 && upToDate.unchanged == 44 && upToDate.events == 13)
+            #expect(upToDate.written == 0 && upToDate.unchanged == 59 && upToDate.events == 13)
             #expect(upToDate.summary.contains("nothing changed since the last build"))
 
             let old = Date(timeIntervalSince1970: 1_000_000_000)
@@ -70,7 +72,7 @@ struct PublisherTests {
             }
             let rebuilt = try Publisher(configuration: configuration).build()
             #expect(!rebuilt.upToDate, "touched outputs are checked, not trusted")
-            #expect(rebuilt.written == 0 && rebuilt.unchanged == 44)
+            #expect(rebuilt.written == 0 && rebuilt.unchanged == 59)
             #expect(rebuilt.rendered == 14, "files not as the manifest recorded them are rendered again")
 
             let page = PageFixture.page(
@@ -79,7 +81,7 @@ struct PublisherTests {
             try TestFiles.write(page, to: "news/2015/11/18/new.md", under: root)
             let third = try Publisher(configuration: configuration).build()
             #expect(!third.upToDate)
-            #expect(third.written == 7, "the feeds of all events and Sergey Shoigu, and the catalog")
+            #expect(third.written == 10, "the feeds and pages of all events and Sergey Shoigu, the catalog and the index")
             #expect(third.rendered == 2, "only the feeds whose content changed are rendered: all events and Sergey Shoigu")
             let changed = try outputFiles.filter { path in
                 let date = try FileManager.default.attributesOfItem(atPath: configuration.output.path + "/" + path)[
@@ -87,8 +89,9 @@ struct PublisherTests {
                 return date != old
             }.sorted()
             #expect(changed == [
-                "all.atom", "all.json", "all.rss", "topics.json", "topics/sergey-shoigu.atom",
-                "topics/sergey-shoigu.json", "topics/sergey-shoigu.rss",
+                "all.atom", "all.html", "all.json", "all.rss", "index.html", "topics.json",
+                "topics/sergey-shoigu.atom", "topics/sergey-shoigu.html", "topics/sergey-shoigu.json",
+                "topics/sergey-shoigu.rss",
             ])
         }
     }
@@ -128,7 +131,7 @@ struct PublisherTests {
                 .write(toFile: pagePath, atomically: true, encoding: .utf8)
             let edited = try Publisher(configuration: configuration).build()
             #expect(edited.rendered == 6, "the feeds of the edited event: all events and its five topics")
-            #expect(edited.written == 18, "an edited text changes no count or date in the catalog")
+            #expect(edited.written == 24, "an edited text changes no count or date in the catalog or the index page")
             let syria = try String(contentsOf: configuration.output.appendingPathComponent("topics/syria.atom"), encoding: .utf8)
             #expect(syria.contains("Le Monde newspaper reported"))
 
@@ -136,7 +139,9 @@ struct PublisherTests {
             let changedSetting = try Publisher(configuration: configuration).build()
             #expect(!changedSetting.upToDate && changedSetting.written > 0)
             #expect(changedSetting.diagnostics == first.diagnostics)
-            #expect(changedSetting.rendered == 14, "new settings: every feed is rendered")
+            #expect(
+                changedSetting.rendered == 14 + 13 + 52,
+                "new settings: every feed is rendered, and with one entry a feed, one archive document for each event of all events (13) and of each topic (52)")
         }
     }
 
@@ -170,9 +175,9 @@ struct PublisherTests {
             #expect(report.topics == names.count)
             let files = try FileManager.default.subpathsOfDirectory(atPath: configuration.output.path)
                 .filter { !$0.hasPrefix(".") && $0 != "topics" }.sorted()
-            #expect(files.count == 3 * (names.count + 1) + 2)
+            #expect(files.count == 4 * (names.count + 1) + 3)
             let topicFiles = files.filter { $0.hasPrefix("topics/") }
-            #expect(topicFiles.count == 3 * names.count)
+            #expect(topicFiles.count == 4 * names.count)
             for file in topicFiles {
                 let stem = file.dropFirst("topics/".count).split(separator: ".")[0]
                 #expect(stem.count <= 80 && !stem.isEmpty, "\(file)")

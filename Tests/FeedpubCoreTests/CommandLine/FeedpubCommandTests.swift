@@ -68,7 +68,7 @@ struct FeedpubCommandTests {
         try withSample { root in
             let result = try run([], in: root)
             #expect(result.status == 0)
-            #expect(result.output.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 44 files written"))
+            #expect(result.output.hasPrefix("2 pages read, 13 events (11 known only by reference), 13 topics, 59 files written"))
             #expect(result.output.split(separator: "\n").count == 1)
             #expect(result.errors.contains("[4/4] Writing feeds"))
             #expect(FileManager.default.fileExists(atPath: root.path + "/feeds/topics/syria.atom"))

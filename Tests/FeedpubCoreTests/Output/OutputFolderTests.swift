@@ -95,7 +95,7 @@ struct BuildLockTests {
             held = nil
             _ = held
             let report = try await build.value
-            #expect(report.written == 44)
+            #expect(report.written == 59)
         }
     }
 }

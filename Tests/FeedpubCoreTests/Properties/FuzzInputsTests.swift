@@ -47,7 +47,7 @@ struct FuzzInputsTests {
             }
             let corpus = EventResolver(aliases: ["ISIL": "Islamic State of Iraq and the Levant"]).resolve(parsed).corpus
             let renderer = try FeedRenderer(corpus: corpus, configuration: RenderedCorpus.configuration)
-            for document in try renderer.feeds.flatMap({ try renderer.render($0) }) + [try renderer.renderIndex()] {
+            for document in try renderer.feeds.flatMap({ try renderer.render($0) }) + (try renderer.renderFolderDocuments()) {
                 if document.path.hasSuffix(".json") {
                     #expect(try JSONSerialization.jsonObject(with: Data(document.bytes)) is [String: Any])
                 } else {

@@ -17,7 +17,7 @@ struct AtomWriterTests {
             "2. [Cover Image](https://img.example/cover.JPG)",
         ])
 
-    @Test("the feed names site and topic, links itself and the site, and is dated by its newest entry")
+    @Test("the feed names site and topic, links itself and its page, and is dated by its newest entry")
     func feedElements() throws {
         let atom = try RenderedCorpus(pages: [Self.linking, Self.main]).topicFeeds("Syria").atom
         #expect(atom.name == "feed")
@@ -28,7 +28,7 @@ struct AtomWriterTests {
         #expect(links.map { $0.attributes["rel"] } == ["self", "alternate"])
         #expect(links[0].attributes["href"] == "https://news.example/feeds/topics/syria.atom")
         #expect(links[0].attributes["type"] == "application/atom+xml")
-        #expect(links[1].attributes["href"] == "https://news.example/")
+        #expect(links[1].attributes["href"] == "https://news.example/feeds/topics/syria.html")
         #expect(atom.child("id")?.text == "https://news.example/feeds/topics/syria.atom")
         #expect(atom.child("updated")?.text == "2016-03-02T00:00:00Z")
         #expect(atom.child("author")?.child("name")?.text == "Desk")

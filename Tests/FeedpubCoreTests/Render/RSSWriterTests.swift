@@ -4,14 +4,14 @@ import Testing
 
 @Suite("RSS feeds")
 struct RSSWriterTests {
-    @Test("the channel names site and topic, links itself, and is dated by its newest item")
+    @Test("the channel names site and topic, links itself and its page, and is dated by its newest item")
     func channelElements() throws {
         let rss = try RenderedCorpus(pages: [AtomWriterTests.linking, AtomWriterTests.main]).topicFeeds("Syria").rss
         #expect(rss.name == "rss")
         #expect(rss.attributes["version"] == "2.0")
         let channel = try #require(rss.child("channel"))
         #expect(channel.child("title")?.text == "Test site: Syria")
-        #expect(channel.child("link")?.text == "https://news.example/")
+        #expect(channel.child("link")?.text == "https://news.example/feeds/topics/syria.html")
         #expect(channel.child("description")?.text == "Events: Syria")
         let selfLink = try #require(channel.child("atom:link"))
         #expect(selfLink.namespace == "http://www.w3.org/2005/Atom")

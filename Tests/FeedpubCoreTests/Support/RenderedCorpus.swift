@@ -29,7 +29,7 @@ struct RenderedCorpus {
     /// The Atom and RSS roots of `feed`, parsed strictly.
     func feeds(_ feed: FeedRenderer.Feed) throws -> (atom: XMLNode, rss: XMLNode) {
         let documents = try renderer.render(feed)
-        #expect(documents.map { $0.path.split(separator: ".").last! } == ["atom", "rss", "json"])
+        #expect(documents.map { $0.path.split(separator: ".").last! } == ["atom", "rss", "json", "html"])
         return (try XMLNode.parse(documents[0].bytes), try XMLNode.parse(documents[1].bytes))
     }
 
