@@ -12,11 +12,9 @@
 /// closed with `/>`, only XML's character references), so that the tests and
 /// any XML tool read it strictly.
 enum HTMLPageWriter {
-    /// The `article` of an entry before and after its content, the same on
-    /// every page that shows the entry.
+    /// The `article` of an entry, the same on every page that shows it.
     struct Fragment: Sendable {
-        let head: [UInt8]
-        let tail: [UInt8]
+        let bytes: [UInt8]
     }
 
     /// One subscription feed as the index lists it.
@@ -37,22 +35,31 @@ enum HTMLPageWriter {
         (".json", "application/feed+json", "JSON Feed"),
     ]
 
-    /// The article of `entry`.
+    /// The article of `entry`: its title linking to the event page, its
+    /// date and topics, its cover image, its full headline and its sources.
+    /// The body stays on the event page, so that a page of 50 events reads
+    /// as a list and weighs a fraction of its feed.
     static func fragment(_ entry: FeedEntry) -> Fragment {
-        var head = "<article>\n<h2>" + HTMLFragment.link(entry.link, entry.title) + "</h2>\n"
+        var text = "<article>\n<h2>" + HTMLFragment.link(entry.link, entry.title) + "</h2>\n"
         let day = String(entry.date.rfc3339.prefix(10))
-        head += "<p class=\"meta\"><time datetime=\"\(day)\">\(day)</time>"
+        text += "<p class=\"meta\"><time datetime=\"\(day)\">\(day)</time>"
         if !entry.categories.isEmpty {
             let links = zip(entry.categories, entry.topicSlugs).map { name, slug in
                 HTMLFragment.link("topics/\(slug).html", name)
             }
-            head += " · " + links.joined(separator: ", ")
+            text += " · " + links.joined(separator: ", ")
         }
-        head += "</p>\n"
+        text += "</p>\n"
         if let cover = entry.cover {
-            head += "<img src=\"\(HTMLFragment.escaped(cover.url))\" alt=\"\" loading=\"lazy\"/>\n"
+            text += "<img src=\"\(HTMLFragment.escaped(cover.url))\" alt=\"\" loading=\"lazy\"/>\n"
         }
-        return Fragment(head: Array(head.utf8), tail: Array("\n</article>\n".utf8))
+        text += "<p>\(entry.headlineHTML)</p>\n"
+        if !entry.sources.isEmpty {
+            text += "<ul class=\"sources\">"
+            for source in entry.sources { text += "<li>" + HTMLFragment.link(source.url, source.name) + "</li>" }
+            text += "</ul>\n"
+        }
+        return Fragment(bytes: Array((text + "</article>\n").utf8))
     }
 
     /// The page of `feed`, the subscription feed of `name` (nil for all
@@ -79,10 +86,7 @@ enum HTMLPageWriter {
         text += "<p>\(count).</p>\n</header>\n<main>\n"
         var bytes = Array(text.utf8)
         for entry in feed.entries {
-            guard let page = entry.page else { continue }
-            bytes += page.head
-            entry.content.forEachTextByte { bytes.append($0) }
-            bytes += page.tail
+            if let page = entry.page { bytes += page.bytes }
         }
         bytes += Array((footer + "</main>\n</body>\n</html>\n").utf8)
         return bytes
@@ -154,6 +158,7 @@ enum HTMLPageWriter {
         .site, .meta, footer { color: var(--muted); font-size: 0.9rem; }
         article { border-top: 1px solid #8884; padding: 1rem 0; }
         article img { max-width: 100%; height: auto; border-radius: 4px; }
+        .sources { font-size: 0.9rem; padding-left: 1.2em; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 0.25em 0.5em; border-bottom: 1px solid #8884; vertical-align: top; }
         td:nth-child(2) { text-align: right; }

@@ -12,7 +12,7 @@ struct RenderedEntry: Sendable {
     let rss: XMLFragment
     /// The JSON Feed item around its content, when JSON feeds are written.
     let json: JSONFeedWriter.Fragment?
-    /// The article of HTML pages around its content, when pages are written.
+    /// The article HTML pages show, when pages are written.
     let page: HTMLPageWriter.Fragment?
 
     /// `entry` serialized, as JSON too when `json`, and for HTML pages when

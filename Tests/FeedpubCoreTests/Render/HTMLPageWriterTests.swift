@@ -50,7 +50,8 @@ struct HTMLPageWriterTests {
         let links = all("a", in: main).compactMap { $0.attributes["href"] }
         #expect(links.contains("https://www.rt.com/news/1/") && links.contains("http://news.sky.com/story/2"), "the sources")
         #expect(links.contains("topics/syria.html") && links.contains("topics/war.html"), "the event's topics")
-        #expect(all("p", in: main).map(\.text).contains("Second paragraph."))
+        #expect(all("p", in: main).map(\.text).contains("Syria. Main event"), "the full headline")
+        #expect(!all("p", in: main).map(\.text).contains("Second paragraph."), "the body stays on the event page")
     }
 
     @Test("the index lists every topic with its event count, newest date, page and feeds")
@@ -84,6 +85,7 @@ struct HTMLPageWriterTests {
         let all = try self.page("all.html", in: documents)
         #expect(self.all("script", in: all).isEmpty)
         #expect(self.all("p", in: all).map(\.text).contains("<script>alert(1)</script> & co."))
+        #expect(!String(decoding: try #require(documents.first { $0.path == "all.html" }).bytes, as: UTF8.self).contains("<script"))
         let index = try self.page("index.html", in: documents)
         #expect(self.all("b", in: index).isEmpty)
         #expect(self.all("a", in: index).map(\.text).contains("<b>Bold</b>"))
