@@ -34,17 +34,21 @@ public struct FeedFiles: Sendable {
         case "json": return "application/feed+json"
         case "opml": return "text/x-opml"
         case "html": return "text/html; charset=utf-8"
+        case "xsl": return "text/xsl"
         default: return nil
         }
     }
 
     /// The file the request path `target` names (`/topics/syria.atom`; `/` is
-    /// `index.opml`), or nil. The path is percent-decoded once and then
+    /// `index.html`, or `index.opml` when pages are turned off), or nil. The path is percent-decoded once and then
     /// refused if any segment is empty, `.` or `..`, hidden, or holds a
     /// backslash or NUL, so no spelling of `../` leads out of the folder.
     public func file(at target: String) -> File? {
         var path = String(target.prefix { $0 != "?" && $0 != "#" })
-        if path == "/" { path = "/index.opml" }
+        if path == "/" {
+            path = FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path)
+                ? "/index.html" : "/index.opml"
+        }
         guard path.hasPrefix("/"), let decoded = path.removingPercentEncoding else { return nil }
         let segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         guard !segments.isEmpty,

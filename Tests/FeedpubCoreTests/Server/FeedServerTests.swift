@@ -84,13 +84,14 @@ struct FeedServerTests {
             let expected = [
                 "/topics/syria.atom": "application/atom+xml", "/topics/syria.rss": "application/rss+xml",
                 "/topics/syria.json": "application/feed+json", "/index.opml": "text/x-opml",
-                "/topics.json": "application/json", "/": "text/x-opml",
+                "/topics.json": "application/json", "/topics/syria.html": "text/html; charset=utf-8",
+                "/index.html": "text/html; charset=utf-8", "/": "text/html; charset=utf-8",
             ]
             for (path, type) in expected {
                 let reply = try await Self.send(["GET \(path) HTTP/1.1"], port: port)
                 #expect(reply.status == 200, "\(path)")
                 #expect(reply.headers["content-type"] == type, "\(path)")
-                let file = path == "/" ? "index.opml" : String(path.dropFirst())
+                let file = path == "/" ? "index.html" : String(path.dropFirst())
                 #expect(reply.body == (try TestFiles.bytes(folder.appendingPathComponent(file))), "\(path)")
             }
         }
