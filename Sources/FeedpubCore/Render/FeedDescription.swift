@@ -30,13 +30,15 @@ struct FeedDescription {
 /// Where a feed document stands in its feed's history (RFC 5005): the
 /// subscription document holds the newest entries and points at the newest
 /// archive document; archive documents, oldest first, never change once full
-/// and point at their neighbours and at the subscription document.
+/// (but for the newest one's `next-archive` link) and point at their
+/// neighbours and at the subscription document.
 struct FeedHistory: Hashable {
     /// The subscription document's stem, when this is an archive document.
     var current: String?
     /// The stem of the archive document just older than this one.
     var previous: String?
-    /// The stem of the archive document just newer than this one.
+    /// The stem of the archive document just newer than this one; for the
+    /// newest archive document, the subscription document's.
     var next: String?
 
     /// Whether this is an archive document.

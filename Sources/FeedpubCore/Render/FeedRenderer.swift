@@ -273,7 +273,11 @@ public struct FeedRenderer: Sendable {
             subscription = of
             history.current = layout.stem(of: of)
             if page > 1 { history.previous = layout.stem(of: .archive(of: of, page: page - 1)) }
-            if page < layout.archivePages(of: of) { history.next = layout.stem(of: .archive(of: of, page: page + 1)) }
+            // The newest archive document is followed by the subscription
+            // feed itself; a lone archive document thus still links to its
+            // neighbour (the W3C validator warns about one without links).
+            history.next =
+                page < layout.archivePages(of: of) ? layout.stem(of: .archive(of: of, page: page + 1)) : history.current
         }
         let name = layout.name(of: subscription)
         title = "\(site.title): \(name ?? "all events")" + (history.isArchive ? ", archive \(feed.archivePage!)" : "")
