@@ -49,18 +49,18 @@ public struct HubNotifier: Sendable {
         var outcomes = [Outcome?](repeating: nil, count: feeds.count)
         await withTaskGroup(of: (Int, Sent).self) { group in
             var next = 0
-            var unreachable: String?
+            var unreachable = false
             while next < min(max(1, concurrency), feeds.count) {
                 group.addTask { [next] in (next, await send(feeds[next], with: session)) }
                 next += 1
             }
             while let (index, sent) = await group.next() {
                 outcomes[index] = sent.outcome
-                if sent.hubUnreachable { unreachable = unreachable ?? sent.outcome.failure }
+                unreachable = unreachable || sent.hubUnreachable
                 guard next < feeds.count else { continue }
-                if let unreachable {
+                if unreachable {
                     for index in next..<feeds.count {
-                        outcomes[index] = Outcome(feed: feeds[index], failure: "not sent: the hub did not answer (\(unreachable))")
+                        outcomes[index] = Outcome(feed: feeds[index], failure: "not sent: the hub could not be reached")
                     }
                     next = feeds.count
                 } else {
