@@ -82,14 +82,12 @@ struct HubNotifierTests {
         try await HubStandIn.run(answer: { _, _ in .silence }) { hub in
             var notifier = try Self.notifier(hub.url, attempts: 1)
             notifier.concurrency = 1
-            let started = ContinuousClock.now
             let outcomes = await notifier.announce((1...5).map { "https://example.org/feeds/topics/\($0).atom" })
-            #expect(ContinuousClock.now - started < .seconds(4), "one timeout, not five")
             #expect(outcomes[0].failure == "no answer within 1 s")
             for outcome in outcomes.dropFirst() {
                 #expect(outcome.failure == "not sent: the hub could not be reached")
             }
-            #expect(hub.requests.count == 1)
+            #expect(hub.requests.count == 1, "one timeout, not five")
         }
     }
 

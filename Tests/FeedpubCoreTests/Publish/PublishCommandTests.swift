@@ -62,7 +62,8 @@ struct PublishCommandTests {
                     .write(to: file, atomically: true, encoding: .utf8)
                 let failing = try command.run(["publish", "--quiet"], in: root)
                 #expect(failing.status == 1)
-                #expect(failing.errors.split(separator: "\n") == ["atom", "json", "rss"].map {
+                // (Under AddressSanitizer, LeakSanitizer adds its own lines.)
+                #expect(failing.errors.split(separator: "\n").filter { $0.hasPrefix("websub:") } == ["atom", "json", "rss"].map {
                     "websub: https://example.org/feeds/topics/syria.\($0): HTTP 503 (try later) (3 attempts)"
                 })
                 #expect(failing.output.hasSuffix(
