@@ -34,6 +34,11 @@ struct CorpusOptions: ParsableArguments {
         return URL(fileURLWithPath: file)
     }
 
+    /// The configuration file as the user names it, for messages.
+    var configurationName: String {
+        config ?? "config.json"
+    }
+
     /// `configuration` with the command-line overrides.
     func overriding(_ configuration: Configuration, output: String?) -> Configuration {
         var configuration = configuration

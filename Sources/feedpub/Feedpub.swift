@@ -9,7 +9,7 @@ struct Feedpub: AsyncParsableCommand {
         commandName: "feedpub",
         abstract: "Publish per-topic Atom 1.0, RSS 2.0 and JSON Feed 1.1 feeds of a folder of news-event pages.",
         version: FeedpubVersion.current,
-        subcommands: [BuildCommand.self, TopicsCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, PublishCommand.self, TopicsCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
