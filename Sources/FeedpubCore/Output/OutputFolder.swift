@@ -129,9 +129,8 @@ public struct OutputFolder: Sendable {
                     }
                     continue
                 }
-                let isFeed = published.contains { name.hasSuffix($0) }
-                let isStaleFeed =
-                    isFeed && (!folder.isEmpty || topLevel.contains(name)) && !produced.contains(relative)
+                let isOurs = folder.isEmpty ? topLevel.contains(name) : published.contains { name.hasSuffix($0) }
+                let isStaleFeed = isOurs && !produced.contains(relative)
                 let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
                 guard isStaleFeed || isLeftover else { continue }
                 if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil {

@@ -163,7 +163,7 @@ public struct FeedRenderer: Sendable {
             case ".json": bytes = JSONFeedWriter.render(description)
             default:
                 bytes = HTMLPageWriter.render(
-                    description, name: layout.name(of: feed), events: layout.allEvents(of: feed).count,
+                    description, name: layout.name(of: feed), events: layout.count(of: feed),
                     formats: extensions, archive: description.history.previous)
             }
             documents.append(Document(path: stem + fileExtension, bytes: bytes))
@@ -313,8 +313,8 @@ private struct Layout {
         }
     }
 
-    /// How many of `feed`'s events there are without building their list.
-    private func count(of feed: FeedRenderer.Feed) -> Int {
+    /// How many events a subscription feed has, without building their list.
+    func count(of feed: FeedRenderer.Feed) -> Int {
         if case .topic(let index) = feed { return topics[index].events.count }
         return eventCount
     }
