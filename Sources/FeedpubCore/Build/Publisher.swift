@@ -127,12 +127,15 @@ public struct Publisher: Sendable {
                         written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
                     }
             }
-            let outputs = try write(renderer, to: output, report: &report)
+            let fingerprints = renderer.feeds.map { (renderer.stem(of: $0), renderer.fingerprint(of: $0)) }
+            // Handing the renderer over frees its entries once every feed is
+            // written, before the manifest is put together.
+            let outputs = try write(consume renderer, to: output, report: &report)
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             if inputs.allSatisfy({ $0 != nil }) {
                 var manifest = BuildManifest(
                     settings: settings, report: report, inputs: inputs.compactMap { $0 }, outputs: outputs)
-                for feed in renderer.feeds { manifest.feeds[renderer.stem(of: feed)] = renderer.fingerprint(of: feed) }
+                for (stem, fingerprint) in fingerprints { manifest.feeds[stem] = fingerprint }
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
         } catch let error as BuildError {
@@ -170,9 +173,11 @@ public struct Publisher: Sendable {
     /// A feed that cannot be rendered or written does not stop the others;
     /// when any failed, the error names the first failure and counts what
     /// was not published (the previous versions of those files stay).
-    private func write(_ renderer: FeedRenderer, to output: OutputFolder, report: inout BuildReport) throws(BuildError)
+    private func write(_ renderer: consuming FeedRenderer, to output: OutputFolder, report: inout BuildReport)
+        throws(BuildError)
         -> [FileStamp]
     {
+        let renderer = consume renderer
         output.remove(BuildManifest.fileName)
         let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
             Written.publish({ try renderer.render(feed) }, paths: renderer.paths(of: feed), to: output)

@@ -96,22 +96,28 @@ public struct FeedRenderer: Sendable {
 
         // Entries are built a batch at a time, and each event is let go once
         // its entry holds what it shows, so the two never both fill memory.
-        // Events no feed to render shows are let go first.
+        // Events no feed to render shows are let go first. An event shown
+        // only in archive documents needs no JSON item and no page article.
         let site = self.site
         let json = configuration.jsonFeeds
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { layout.events(of: $0) }).sorted()
         var isShown = [Bool](repeating: false, count: events.count)
         for index in order { isShown[index] = true }
+        var isSubscribed = [Bool](repeating: false, count: events.count)
+        for feed in changed where feed.archivePage == nil {
+            for index in layout.events(of: feed) { isSubscribed[index] = true }
+        }
         for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
             let built: [(Int, RenderedEntry)]
             do {
                 let snapshot = events
-                built = try ParallelMap.map(batch) { index in
+                built = try ParallelMap.map(batch) { [isSubscribed] index in
                     let entry = try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)
-                    return (index, try RenderedEntry(entry, site: site, json: json))
+                    let subscribed = isSubscribed[index]
+                    return (index, try RenderedEntry(entry, site: site, json: json && subscribed, page: subscribed))
                 }
             }
             for (index, entry) in built {

@@ -16,13 +16,13 @@ struct RenderedEntry: Sendable {
     let page: HTMLPageWriter.Fragment?
 
     /// `entry` serialized, as JSON too when `json`, and for HTML pages when
-    /// the site has them.
-    init(_ entry: FeedEntry, site: FeedSite, json: Bool) throws(LibXMLError) {
+    /// `page` and the site has them (archive documents need neither).
+    init(_ entry: FeedEntry, site: FeedSite, json: Bool, page: Bool) throws(LibXMLError) {
         date = entry.date
         content = entry.html
         atom = try AtomWriter.fragment(entry)
         rss = try RSSWriter.fragment(entry)
         self.json = json ? JSONFeedWriter.fragment(entry, site: site) : nil
-        page = site.htmlPages ? HTMLPageWriter.fragment(entry) : nil
+        self.page = page && site.htmlPages ? HTMLPageWriter.fragment(entry) : nil
     }
 }
