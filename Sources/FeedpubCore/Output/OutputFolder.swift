@@ -109,7 +109,7 @@ public struct OutputFolder: Sendable {
     public func removeStale(keeping produced: Set<String>) -> [String] {
         var removed: [String] = []
         let published = [".atom", ".rss", ".json", ".html"]
-        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedSite.stylesheetFile]
+        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
         /// Removes what is stale in `folder` (relative, ending in `/` or
         /// empty), and in the archive folders below it; returns whether the
         /// folder is left empty.

@@ -9,10 +9,7 @@ struct AtomWriter {
     func render(_ feed: FeedDescription) throws(LibXMLError) -> [UInt8] {
         let xml = try XMLWriter()
         try xml.startDocument()
-        if feed.site.stylesheet {
-            try xml.processingInstruction(
-                "xml-stylesheet", "type=\"text/xsl\" href=\"\(FeedSite.stylesheetReference(from: feed.stem))\"")
-        }
+        if feed.site.stylesheet { try FeedStylesheet.writeReference(from: feed.stem, to: xml) }
         try xml.startElement("feed")
         try xml.attribute("xmlns", Self.namespace)
         try xml.attribute("xmlns:media", Self.mediaNamespace)

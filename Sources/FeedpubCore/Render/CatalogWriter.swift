@@ -1,21 +1,9 @@
 /// Writes `topics.json`: every feed with its topic, file slug, event count,
 /// newest date and URLs, for programs that list or link the feeds.
 enum CatalogWriter {
-    /// One feed as the catalog lists it.
-    struct Item {
-        /// The topic's name; nil for the feed of all events.
-        let name: String?
-        /// The file name stem (`topics/syria`).
-        let stem: String
-        /// How many events the topic has (the feed shows the newest of them).
-        let events: Int
-        /// The newest event's date, when there is one.
-        let newest: FeedDate?
-    }
-
     /// The document's bytes: `{"title", "home_page_url", "all", "topics": [...]}`.
-    static func render(site: FeedSite, extensions: [String], items: [Item]) -> [UInt8] {
-        func describe(_ item: Item, indent: String) -> String {
+    static func render(site: FeedSite, extensions: [String], items: [FeedSummary]) -> [UInt8] {
+        func describe(_ item: FeedSummary, indent: String) -> String {
             var fields: [String] = []
             if let name = item.name {
                 fields.append("\"name\": \(JSONText.quoted(name))")

@@ -197,13 +197,7 @@ public struct FeedRenderer: Sendable {
 
     /// `topics.json`, the catalog of every subscription feed and its page.
     public func renderCatalog() -> Document {
-        let items = subscriptions.map { feed in
-            let events = layout.allEvents(of: feed)
-            return CatalogWriter.Item(
-                name: layout.name(of: feed), stem: stem(of: feed), events: events.count,
-                newest: events.first.map { dates[$0] })
-        }
-        let bytes = CatalogWriter.render(site: site, extensions: extensions, items: items)
+        let bytes = CatalogWriter.render(site: site, extensions: extensions, items: summaries)
         return Document(path: "topics.json", bytes: bytes)
     }
 
@@ -212,17 +206,11 @@ public struct FeedRenderer: Sendable {
     public func renderFolderDocuments() throws(LibXMLError) -> [Document] {
         var documents = [try renderIndex(), renderCatalog()]
         if site.htmlPages {
-            let items = subscriptions.map { feed in
-                let events = layout.allEvents(of: feed)
-                return HTMLPageWriter.Item(
-                    name: layout.name(of: feed), stem: stem(of: feed), events: events.count,
-                    newest: events.first.map { dates[$0] })
-            }
-            let bytes = HTMLPageWriter.renderIndex(site: site, formats: extensions, items: items)
+            let bytes = HTMLPageWriter.renderIndex(site: site, formats: extensions, items: summaries)
             documents.append(Document(path: "index.html", bytes: bytes))
         }
         if site.stylesheet {
-            documents.append(Document(path: FeedSite.stylesheetFile, bytes: Array(FeedStylesheet.text.utf8)))
+            documents.append(Document(path: FeedStylesheet.fileName, bytes: Array(FeedStylesheet.text.utf8)))
         }
         return documents
     }
@@ -230,7 +218,7 @@ public struct FeedRenderer: Sendable {
     /// The paths ``renderFolderDocuments()`` writes under `configuration`.
     public static func folderDocumentPaths(for configuration: Configuration) -> [String] {
         ["index.opml", "topics.json"] + (configuration.htmlPages ? ["index.html"] : [])
-            + (configuration.stylesheet ? [FeedSite.stylesheetFile] : [])
+            + (configuration.stylesheet ? [FeedStylesheet.fileName] : [])
     }
 
     /// The extensions of the files a subscription feed is written as under `configuration`.
@@ -248,6 +236,16 @@ public struct FeedRenderer: Sendable {
     /// or `archive/<stem of its subscription feed>/<page>`.
     public func stem(of feed: Feed) -> String {
         layout.stem(of: feed)
+    }
+
+    /// Every subscription feed's name, stem, event count and newest date.
+    private var summaries: [FeedSummary] {
+        subscriptions.map { feed in
+            let events = layout.allEvents(of: feed)
+            return FeedSummary(
+                name: layout.name(of: feed), stem: stem(of: feed), events: events.count,
+                newest: events.first.map { dates[$0] })
+        }
     }
 
     /// The subscription feeds: all events first, then each topic in order.

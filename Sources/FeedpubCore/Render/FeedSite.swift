@@ -23,16 +23,6 @@ struct FeedSite: Sendable {
     /// Whether each subscription feed has an HTML page.
     let htmlPages: Bool
 
-    /// The name of the stylesheet file at the top of the output folder.
-    static let stylesheetFile = "feed.xsl"
-
-    /// The `href` of the stylesheet in the document at `stem`, relative to it
-    /// so that it is fetched from wherever the folder is served (browsers
-    /// apply only stylesheets of the document's own origin).
-    static func stylesheetReference(from stem: String) -> String {
-        String(repeating: "../", count: stem.count { $0 == "/" }) + stylesheetFile
-    }
-
     /// The site as `configuration` describes it.
     init(_ configuration: Configuration) {
         title = configuration.site.title

@@ -3,6 +3,18 @@
 /// readable page (title, how to subscribe, each entry with its date and
 /// text) instead of raw XML. Feed readers ignore it.
 enum FeedStylesheet {
+    /// The stylesheet's file name, at the top of the output folder.
+    static let fileName = "feed.xsl"
+
+    /// Writes `<?xml-stylesheet type="text/xsl" href="…"?>` for the document
+    /// at `stem`. The path is relative to the document, so that the
+    /// stylesheet comes from wherever the folder is served: browsers apply
+    /// only stylesheets of the document's own origin.
+    static func writeReference(from stem: String, to xml: XMLWriter) throws(LibXMLError) {
+        let href = String(repeating: "../", count: stem.count { $0 == "/" }) + fileName
+        try xml.processingInstruction("xml-stylesheet", "type=\"text/xsl\" href=\"\(href)\"")
+    }
+
     static let text = """
         <?xml version="1.0" encoding="UTF-8"?>
         <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

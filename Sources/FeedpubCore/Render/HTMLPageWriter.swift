@@ -17,18 +17,6 @@ enum HTMLPageWriter {
         let bytes: [UInt8]
     }
 
-    /// One subscription feed as the index lists it.
-    struct Item {
-        /// The topic's name; nil for the feed of all events.
-        let name: String?
-        /// The output path without extension (`topics/syria`).
-        let stem: String
-        /// How many events the topic has.
-        let events: Int
-        /// The newest event's date, when there is one.
-        let newest: FeedDate?
-    }
-
     /// The feed formats a page links to: extension, media type, name.
     static let formats = [
         (".atom", "application/atom+xml", "Atom"), (".rss", "application/rss+xml", "RSS"),
@@ -94,7 +82,7 @@ enum HTMLPageWriter {
 
     /// `index.html`: the feed of all events, then every topic with its event
     /// count, newest date and feeds.
-    static func renderIndex(site: FeedSite, formats fileExtensions: [String], items: [Item]) -> [UInt8] {
+    static func renderIndex(site: FeedSite, formats fileExtensions: [String], items: [FeedSummary]) -> [UInt8] {
         var text = head(
             title: "\(site.title): feeds by topic", site: site, stem: "all", feeds: fileExtensions,
             feedTitle: "All events")

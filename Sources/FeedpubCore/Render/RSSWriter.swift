@@ -8,10 +8,7 @@ struct RSSWriter {
     func render(_ feed: FeedDescription) throws(LibXMLError) -> [UInt8] {
         let xml = try XMLWriter()
         try xml.startDocument()
-        if feed.site.stylesheet {
-            try xml.processingInstruction(
-                "xml-stylesheet", "type=\"text/xsl\" href=\"\(FeedSite.stylesheetReference(from: feed.stem))\"")
-        }
+        if feed.site.stylesheet { try FeedStylesheet.writeReference(from: feed.stem, to: xml) }
         try xml.startElement("rss")
         try xml.attribute("version", "2.0")
         try xml.attribute("xmlns:atom", AtomWriter.namespace)

@@ -91,11 +91,7 @@ struct ArchiveTests {
     @Test("newer events leave full archive documents as they were; the newest one's next-archive moves on")
     func archivesStay() throws {
         try TestFiles.withTemporaryFolder { root in
-            try FileManager.default.copyItem(
-                at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
-            var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
-            configuration.input = root
-            configuration.output = root.appendingPathComponent("out")
+            var configuration = try TestFiles.sampleCopy(in: root)
             configuration.maxEntries = 2
             _ = try Publisher(configuration: configuration).build()
             let folder = configuration.output.appendingPathComponent("archive/topics/syria")
@@ -127,11 +123,7 @@ struct ArchiveTests {
     @Test("with archives turned off, feeds have no history links and old archive documents are removed")
     func turnedOff() throws {
         try TestFiles.withTemporaryFolder { root in
-            try FileManager.default.copyItem(
-                at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
-            var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
-            configuration.input = root
-            configuration.output = root.appendingPathComponent("out")
+            var configuration = try TestFiles.sampleCopy(in: root)
             configuration.maxEntries = 2
             _ = try Publisher(configuration: configuration).build()
             let archive = configuration.output.appendingPathComponent("archive")

@@ -19,11 +19,7 @@ struct OptionalOutputsTests {
     @Test("turning pages and the stylesheet on and off writes and removes exactly their files")
     func toggles() throws {
         try TestFiles.withTemporaryFolder { root in
-            try FileManager.default.copyItem(
-                at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
-            var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
-            configuration.input = root
-            configuration.output = root.appendingPathComponent("out")
+            var configuration = try TestFiles.sampleCopy(in: root)
             configuration.archives = false
             configuration.stylesheet = true
             _ = try Publisher(configuration: configuration).build()

@@ -57,7 +57,7 @@ struct PublisherTests {
     @Test("an unchanged corpus writes nothing and keeps every mtime; a change rewrites only the feeds it touches")
     func incremental() throws {
         try TestFiles.withTemporaryFolder { root in
-            let configuration = try sampleCopy(in: root)
+            let configuration = try TestFiles.sampleCopy(in: root)
             _ = try Publisher(configuration: configuration).build()
             let upToDate = try Publisher(configuration: configuration).build()
             #expect(upToDate.upToDate)
@@ -99,7 +99,7 @@ struct PublisherTests {
     @Test("the manifest is only an optimisation: a changed setting, page or feed, or a damaged manifest, means a full build")
     func manifestInvalidation() throws {
         try TestFiles.withTemporaryFolder { root in
-            var configuration = try sampleCopy(in: root)
+            var configuration = try TestFiles.sampleCopy(in: root)
             let first = try Publisher(configuration: configuration).build()
             let expected = try tree(configuration.output)
             let manifest = configuration.output.appendingPathComponent(BuildManifest.fileName)
@@ -150,11 +150,10 @@ struct PublisherTests {
     @Test("a damaged page is reported and skipped; the rest of the corpus is still published")
     func damagedPage() throws {
         try TestFiles.withTemporaryFolder { root in
-            try copySample(to: root)
+            let configuration = try TestFiles.sampleCopy(in: root)
             try TestFiles.write("### [2015-02-30](/x)\n\n# Impossible\n", to: "news/2015/02/28/bad.md", under: root)
             try TestFiles.write([0x23, 0x20, 0xFF], to: "news/2015/02/28/binary.md", under: root)
             try TestFiles.write("not an event", to: "news/2015/02/28/index.md", under: root)
-            let configuration = try configuration(in: root)
             let report = try Publisher(configuration: configuration).build()
             #expect(report.pagesRead == 4, "index.md is a day list, not a page")
             #expect(report.pagesSkipped == 2)
@@ -222,16 +221,5 @@ struct PublisherTests {
         var configuration = try configuration(output: root.appendingPathComponent("out"))
         configuration.input = root
         return configuration
-    }
-
-    /// Copies the sample corpus into `root` and returns the configuration for it.
-    private func sampleCopy(in root: URL) throws -> Configuration {
-        try copySample(to: root)
-        return try configuration(in: root)
-    }
-
-    private func copySample(to root: URL) throws {
-        try FileManager.default.copyItem(
-            at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
     }
 }

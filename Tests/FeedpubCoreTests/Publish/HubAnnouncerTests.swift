@@ -8,11 +8,7 @@ import Testing
 struct HubAnnouncerTests {
     /// The sample copied into `root`, to be built into `root/out` with `hub`.
     static func sample(in root: URL, hub: String) throws -> Configuration {
-        try FileManager.default.copyItem(
-            at: TestFiles.packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
-        var configuration = try ConfigurationLoader().load(TestFiles.packageRoot.appendingPathComponent("config.json"))
-        configuration.input = root
-        configuration.output = root.appendingPathComponent("out")
+        var configuration = try TestFiles.sampleCopy(in: root)
         configuration.websubHub = hub
         return configuration
     }

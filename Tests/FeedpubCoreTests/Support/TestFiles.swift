@@ -1,4 +1,5 @@
 import Foundation
+import FeedpubCore
 
 /// Paths of the repository and scratch folders for tests.
 enum TestFiles {
@@ -51,5 +52,17 @@ enum TestFiles {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
         return url
+    }
+}
+
+extension TestFiles {
+    /// The bundled sample (`news/`) copied into `root`, and `config.json`'s
+    /// settings for building that copy into `root/out`.
+    static func sampleCopy(in root: URL) throws -> Configuration {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("news"), to: root.appendingPathComponent("news"))
+        var configuration = try ConfigurationLoader().load(packageRoot.appendingPathComponent("config.json"))
+        configuration.input = root
+        configuration.output = root.appendingPathComponent("out")
+        return configuration
     }
 }
