@@ -76,7 +76,7 @@ enum HTMLPageWriter {
         for entry in feed.entries {
             if let page = entry.page { bytes += page.bytes }
         }
-        bytes += Array((footer + "</main>\n</body>\n</html>\n").utf8)
+        bytes += Array(("</main>\n" + footer + "</body>\n</html>\n").utf8)
         return bytes
     }
 
@@ -103,7 +103,7 @@ enum HTMLPageWriter {
             row += "<td>" + subscribeLinks(item.stem, fileExtensions) + "</td></tr>\n"
             bytes += Array(row.utf8)
         }
-        bytes += Array(("</tbody>\n</table>\n" + footer + "</main>\n</body>\n</html>\n").utf8)
+        bytes += Array(("</tbody>\n</table>\n</main>\n" + footer + "</body>\n</html>\n").utf8)
         return bytes
     }
 
