@@ -5,7 +5,10 @@ import FeedpubCore
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Read the corpus and write Atom, RSS and JSON feeds per topic and for all events, and index.opml."
+        abstract: """
+            Read the corpus and write Atom, RSS and JSON feeds per topic and for all events, with their \
+            HTML pages and archives, index.html, index.opml and topics.json.
+            """
     )
 
     @OptionGroup var options: BuildOptions
