@@ -87,7 +87,8 @@ enum HTMLPageWriter {
             title: "\(site.title): feeds by topic", site: site, stem: "all", feeds: fileExtensions,
             feedTitle: "All events")
         text += "<header>\n<h1>\(HTMLFragment.escaped(site.title))</h1>\n"
-        text += "<p>\(HTMLFragment.escaped(site.description)).</p>\n"
+        let period = site.description.last.map { ".!?".contains($0) } == true ? "" : "."
+        text += "<p>\(HTMLFragment.escaped(site.description))\(period)</p>\n"
         if let all = items.first(where: { $0.name == nil }) {
             text += "<p>" + HTMLFragment.link("all.html", "All events") + " (\(all.events)): "
                 + subscribeLinks(all.stem, fileExtensions) + "</p>\n"
