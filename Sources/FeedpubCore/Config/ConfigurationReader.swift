@@ -100,20 +100,23 @@ struct ConfigurationReader {
         return text
     }
 
+    /// A folder's URL: absolute http(s), without query or fragment, ending in `/`.
     private func baseURL(_ value: JSONValue, at key: String) throws(ConfigurationError) -> String {
-        let text = try string(value, at: key)
-        guard let url = WebURL.normalized(text), url == text || url == text.lowercased(),
-            !url.contains("?"), !url.contains("#")
-        else {
-            throw error(at: key, "'\(text)' is not an absolute http(s) URL without query or fragment")
-        }
+        let url = try absoluteURL(value, at: key, allowingQuery: false)
         return url.hasSuffix("/") ? url : url + "/"
     }
 
-    private func absoluteURL(_ value: JSONValue, at key: String) throws(ConfigurationError) -> String {
+    /// An absolute http(s) URL, as written (but for the case of scheme and
+    /// host), without fragment and, unless `allowingQuery`, without query.
+    private func absoluteURL(_ value: JSONValue, at key: String, allowingQuery: Bool = true)
+        throws(ConfigurationError) -> String
+    {
         let text = try string(value, at: key)
-        guard let url = WebURL.normalized(text), url == text || url == text.lowercased(), !url.contains("#") else {
-            throw error(at: key, "'\(text)' is not an absolute http(s) URL without fragment")
+        guard let url = WebURL.normalized(text), url == text || url == text.lowercased(), !url.contains("#"),
+            allowingQuery || !url.contains("?")
+        else {
+            let without = allowingQuery ? "fragment" : "query or fragment"
+            throw error(at: key, "'\(text)' is not an absolute http(s) URL without \(without)")
         }
         return url
     }

@@ -42,7 +42,8 @@ enum WebURL {
         isAlphanumeric(byte) || "-._~:/?#@!$&'()*+,;=".utf8.contains(byte)
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is an ASCII letter or digit.
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
@@ -53,7 +54,8 @@ enum WebURL {
             || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
-    private static func percentEncoded(_ byte: UInt8) -> [UInt8] {
+    /// `%XX`, `byte` in upper-case hexadecimal.
+    static func percentEncoded(_ byte: UInt8) -> [UInt8] {
         let digits = Array("0123456789ABCDEF".utf8)
         return [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }

@@ -10,7 +10,6 @@ public enum FormEncoding {
 
     /// `text` encoded for a form body.
     public static func encoded(_ text: String) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -19,14 +18,13 @@ public enum FormEncoding {
             } else if byte == UInt8(ascii: " ") {
                 bytes.append(UInt8(ascii: "+"))
             } else {
-                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+                bytes += WebURL.percentEncoded(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isPlain(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "*-._".utf8.contains(byte)
+        WebURL.isAlphanumeric(byte) || "*-._".utf8.contains(byte)
     }
 }

@@ -89,8 +89,7 @@ public struct FeedRenderer: Sendable {
         self.fingerprints = Dictionary(uniqueKeysWithValues: zip(all, fingerprints))
         let changed = all.indices.filter { index in
             let stem = layout.stem(of: all[index])
-            let paths = Self.extensions(of: all[index], among: extensions).map { stem + $0 }
-            return !isWritten(stem, paths, fingerprints[index])
+            return !isWritten(stem, Self.paths(of: all[index], stem: stem, among: extensions), fingerprints[index])
         }.map { all[$0] }
         changedFeeds = changed
 
@@ -161,9 +160,9 @@ public struct FeedRenderer: Sendable {
         let description = describe(feed)
         let stem = description.stem
         var documents: [Document] = []
-        for fileExtension in paths(of: feed).map({ String($0.dropFirst(stem.count)) }) {
+        for path in paths(of: feed) {
             let bytes: [UInt8]
-            switch fileExtension {
+            switch path.dropFirst(stem.count) {
             case ".atom": bytes = try AtomWriter().render(description)
             case ".rss": bytes = try RSSWriter().render(description)
             case ".json": bytes = JSONFeedWriter.render(description)
@@ -172,15 +171,14 @@ public struct FeedRenderer: Sendable {
                     description, name: layout.name(of: feed), events: layout.count(of: feed),
                     formats: extensions, archive: description.history.previous)
             }
-            documents.append(Document(path: stem + fileExtension, bytes: bytes))
+            documents.append(Document(path: path, bytes: bytes))
         }
         return documents
     }
 
     /// The files `feed` is written as, relative to the output folder.
     public func paths(of feed: Feed) -> [String] {
-        let stem = stem(of: feed)
-        return Self.extensions(of: feed, among: extensions).map { stem + $0 }
+        Self.paths(of: feed, stem: stem(of: feed), among: extensions)
     }
 
     /// `index.opml`, listing every subscription feed.
@@ -226,10 +224,11 @@ public struct FeedRenderer: Sendable {
         [".atom", ".rss"] + (configuration.jsonFeeds ? [".json"] : []) + (configuration.htmlPages ? [".html"] : [])
     }
 
-    /// The extensions of `feed`'s files: an archive document is Atom and RSS only.
-    private static func extensions(of feed: Feed, among extensions: [String]) -> [String] {
-        if case .archive = feed { return [".atom", ".rss"] }
-        return extensions
+    /// The files of `feed` at `stem`, a subscription feed's written as
+    /// `extensions`; an archive document is Atom and RSS only.
+    private static func paths(of feed: Feed, stem: String, among extensions: [String]) -> [String] {
+        if case .archive = feed { return [stem + ".atom", stem + ".rss"] }
+        return extensions.map { stem + $0 }
     }
 
     /// The output path of `feed` without extension: `all`, `topics/<slug>`,
@@ -264,8 +263,6 @@ public struct FeedRenderer: Sendable {
 
     private func describe(_ feed: Feed) -> FeedDescription {
         let layout = self.layout
-        let title: String
-        let subtitle: String
         var history = FeedHistory()
         let subscription: Feed
         switch feed {
@@ -284,8 +281,8 @@ public struct FeedRenderer: Sendable {
                 page < layout.archivePages(of: of) ? layout.stem(of: .archive(of: of, page: page + 1)) : history.current
         }
         let name = layout.name(of: subscription)
-        title = "\(site.title): \(name ?? "all events")" + (history.isArchive ? ", archive \(feed.archivePage!)" : "")
-        subtitle = name.map { "\(site.description): \($0)" } ?? site.description
+        let title = "\(site.title): \(name ?? "all events")" + (feed.archivePage.map { ", archive \($0)" } ?? "")
+        let subtitle = name.map { "\(site.description): \($0)" } ?? site.description
         return FeedDescription(
             title: title, subtitle: subtitle, stem: layout.stem(of: feed), alternateURL: alternateURL(of: subscription),
             site: site, history: history, entries: layout.events(of: feed).map { entries[$0]! })

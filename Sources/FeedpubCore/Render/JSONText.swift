@@ -25,9 +25,43 @@ enum JSONText {
     }
 
     /// Appends the content of a JSON string holding the text that `escaped`
-    /// holds as XML character data, so that one escaped copy of an entry's
-    /// content serves the XML feeds and the JSON feed alike.
+    /// holds as XML character data (libxml2's `&amp;`, `&lt;`, `&gt;`,
+    /// `&quot;` and numeric references read back), so that one escaped copy
+    /// of an entry's content serves the XML feeds and the JSON feed alike.
     static func appendTranscoding(_ escaped: EscapedText, to bytes: inout [UInt8]) {
-        escaped.forEachTextByte { append($0, to: &bytes) }
+        let source = escaped.bytes
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            guard byte == UInt8(ascii: "&"), let end = source[index...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
+            else {
+                append(byte, to: &bytes)
+                index += 1
+                continue
+            }
+            let name = String(decoding: source[(index + 1)..<end], as: UTF8.self)
+            if let scalar = character(named: name) {
+                for unit in String(scalar).utf8 { append(unit, to: &bytes) }
+            } else {
+                for unit in source[index...end] { append(unit, to: &bytes) }
+            }
+            index = end + 1
+        }
+    }
+
+    /// The character an XML entity or character reference (without `&` and `;`) stands for.
+    private static func character(named name: String) -> Unicode.Scalar? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            guard name.hasPrefix("#") else { return nil }
+            let digits = name.dropFirst()
+            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init)
+        }
     }
 }

@@ -117,18 +117,14 @@ struct PublisherTests {
             #expect(!deleted.upToDate && deleted.written == 1)
             #expect(try tree(configuration.output) == expected)
 
-            let seed = root.appendingPathComponent("news/2015/11/17").path
-            let page = try #require(try FileManager.default.contentsOfDirectory(atPath: seed).first)
-            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: seed + "/" + page)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date()], ofItemAtPath: try TestFiles.samplePage(in: root).path)
             let touched = try Publisher(configuration: configuration).build()
             #expect(!touched.upToDate, "a touched page is read again")
             #expect(touched.rendered == 0, "but no feed's content changed, so none is rendered")
             #expect(try Publisher(configuration: configuration).build().upToDate)
 
-            let pagePath = seed + "/" + page
-            let text = try String(contentsOfFile: pagePath, encoding: .utf8)
-            try text.replacingOccurrences(of: "Le Monde newspaper said", with: "Le Monde newspaper reported")
-                .write(toFile: pagePath, atomically: true, encoding: .utf8)
+            try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
             let edited = try Publisher(configuration: configuration).build()
             #expect(edited.rendered == 6, "the feeds of the edited event: all events and its five topics")
             #expect(

@@ -47,16 +47,6 @@ struct HubAnnouncerTests {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && after[$0] != nil }.sorted()
     }
 
-    /// Replaces `old` with `new` in the sample's page of 2015-11-17.
-    static func edit(_ root: URL, _ old: String, _ new: String) throws {
-        let folder = root.appendingPathComponent("news/2015/11/17")
-        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
-        let file = folder.appendingPathComponent(page)
-        let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.contains(old))
-        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
-    }
-
     @Test("the first publish announces every feed (all.atom, all.rss, all.json, each topic's) and nothing else; the next, nothing")
     func firstAndSecond() async throws {
         try await HubStandIn.run { hub in
@@ -91,7 +81,7 @@ struct HubAnnouncerTests {
                 let before = try Self.feeds(configuration.output)
                 hub.clear()
 
-                try Self.edit(root, "Le Monde newspaper said", "Le Monde newspaper reported")
+                try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
                 let report = try await Self.publish(configuration)
                 let changed = Self.changed(before, try Self.feeds(configuration.output))
                 #expect(changed.count == 18, "Atom, RSS and JSON of all events and of the event's five topics")
@@ -112,7 +102,7 @@ struct HubAnnouncerTests {
                 let before = try Self.feeds(configuration.output)
                 hub.clear()
 
-                try Self.edit(root, "Le Monde newspaper said", "Le Monde newspaper reported")
+                try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
                 _ = try Publisher(configuration: configuration).build()
                 let page = PageFixture.page(
                     date: "2015-11-18", headline: "A new page about Sergey Shoigu",

@@ -54,12 +54,8 @@ struct PublishCommandTests {
                 hub.answer { _, request in
                     request.values("hub.url").contains { $0.contains("/syria.") } ? .status(503, "try later") : .status(202)
                 }
-                let page = try #require(
-                    FileManager.default.subpathsOfDirectory(atPath: root.path + "/news").first { $0.hasPrefix("2015/11/17/") })
-                let file = root.appendingPathComponent("news/" + page)
-                let text = try String(contentsOf: file, encoding: .utf8)
-                try text.replacingOccurrences(of: "Le Monde newspaper said", with: "Le Monde newspaper reported")
-                    .write(to: file, atomically: true, encoding: .utf8)
+                try TestFiles.editSamplePage(
+                    in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
                 let failing = try command.run(["publish", "--quiet"], in: root)
                 #expect(failing.status == 1)
                 // (Under AddressSanitizer, LeakSanitizer adds its own lines.)

@@ -163,12 +163,7 @@ struct FeedServerTests {
             }
             defer { watcher.cancel() }
             try await Task.sleep(for: .milliseconds(200))
-            let page = try #require(
-                FileManager.default.subpathsOfDirectory(atPath: root.path + "/news").first { $0.hasPrefix("2015/11/17/") })
-            let file = root.appendingPathComponent("news/" + page)
-            let text = try String(contentsOf: file, encoding: .utf8)
-            try text.replacingOccurrences(of: "Le Monde newspaper said", with: "Le Monde newspaper reported")
-                .write(to: file, atomically: true, encoding: .utf8)
+            try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
             let syria = configuration.output.appendingPathComponent("topics/syria.atom")
             for _ in 0..<200 where !(try String(contentsOf: syria, encoding: .utf8)).contains("newspaper reported") {
                 try await Task.sleep(for: .milliseconds(50))

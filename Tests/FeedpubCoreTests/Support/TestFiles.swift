@@ -1,5 +1,6 @@
 import Foundation
 import FeedpubCore
+import Testing
 
 /// Paths of the repository and scratch folders for tests.
 enum TestFiles {
@@ -64,5 +65,22 @@ extension TestFiles {
         configuration.input = root
         configuration.output = root.appendingPathComponent("out")
         return configuration
+    }
+}
+
+extension TestFiles {
+    /// The sample's page of 2015-11-17 (seed 000) in a copy of the sample under `root`.
+    static func samplePage(in root: URL) throws -> URL {
+        let folder = root.appendingPathComponent("news/2015/11/17")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
+        return folder.appendingPathComponent(name)
+    }
+
+    /// Edits that page, replacing `old` (which it must hold) with `new`.
+    static func editSamplePage(in root: URL, replacing old: String, with new: String) throws {
+        let file = try samplePage(in: root)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
     }
 }
