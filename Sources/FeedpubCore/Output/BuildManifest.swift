@@ -49,32 +49,42 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Reads a manifest; nil when the bytes are not a manifest of this format.
+    /// Works on the bytes, line by line: at 100,000 pages the manifest has
+    /// some 200,000 lines, and splitting it as a `String` took most of a
+    /// no-change rebuild.
     public static func parse(_ bytes: [UInt8]) -> BuildManifest? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(header),
-            let settingsLine = lines.popFirst(), settingsLine.hasPrefix("settings "),
-            let reportLine = lines.popFirst(), reportLine.hasPrefix("report "),
-            let report = try? JSONDecoder().decode(BuildReport.self, from: Data(reportLine.dropFirst(7).utf8))
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        guard let first = lines.popFirst(), first.elementsEqual(header.utf8),
+            let settingsLine = lines.popFirst(), settingsLine.starts(with: "settings ".utf8),
+            let reportLine = lines.popFirst(), reportLine.starts(with: "report ".utf8),
+            let report = try? JSONDecoder().decode(BuildReport.self, from: Data(reportLine.dropFirst(7)))
         else { return nil }
         var manifest = BuildManifest(
-            settings: String(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
+            settings: text(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
         for line in lines where !line.isEmpty {
-            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4 else { return nil }
-            if fields[0] == "feed" {
-                guard let fingerprint = UInt64(fields[1], radix: 16) else { return nil }
-                manifest.feeds[String(fields[3])] = fingerprint
+            let path = text(fields[3])
+            if fields[0].elementsEqual("feed".utf8) {
+                guard let fingerprint = UInt64(text(fields[1]), radix: 16) else { return nil }
+                manifest.feeds[path] = fingerprint
                 continue
             }
-            guard let size = Int(fields[1]), let modified = Int(fields[2]) else { return nil }
-            let stamp = FileStamp(path: String(fields[3]), size: size, modified: modified)
-            switch fields[0] {
-            case "input": manifest.inputs.append(stamp)
-            case "output": manifest.outputs.append(stamp)
-            default: return nil
+            guard let size = Int(text(fields[1])), let modified = Int(text(fields[2])) else { return nil }
+            let stamp = FileStamp(path: path, size: size, modified: modified)
+            if fields[0].elementsEqual("input".utf8) {
+                manifest.inputs.append(stamp)
+            } else if fields[0].elementsEqual("output".utf8) {
+                manifest.outputs.append(stamp)
+            } else {
+                return nil
             }
         }
         return manifest
+    }
+
+    /// The text of a field.
+    private static func text(_ field: ArraySlice<UInt8>) -> String {
+        String(decoding: field, as: UTF8.self)
     }
 }

@@ -72,19 +72,26 @@ public struct PageDiscovery: Sendable {
         }
 
         /// Adds the pages under `folder` (site path `/news/` + `relative`).
-        /// Listing folder by folder is several times faster than an
-        /// enumerator that stats every entry.
+        /// Each folder is read with `readdir` and its entries looked up
+        /// relative to it (`fstatat`), which at 100,000 pages is several
+        /// times faster than `FileManager` with full paths.
         mutating func collect(folder: String, relative: String) throws(Failure) {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            } catch {
-                throw Failure(description: "\(folder): cannot list the folder (\(error.localizedDescription))")
+            guard let directory = opendir(folder) else {
+                throw Failure(description: "\(folder): cannot list the folder (\(String(cString: strerror(errno))))")
             }
-            for name in names where !name.hasPrefix(".") {
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            for name in names {
                 let path = folder + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFLNK {
                     guard let target = PageDiscovery.realPath(path) else { continue }  // a dangling link
                     guard target.hasPrefix(inside) else {
