@@ -8,12 +8,12 @@ import Foundation
 /// `Mutex`, whose contended path ThreadSanitizer cannot see on Linux.
 final class StringPool: @unchecked Sendable {
     private let lock = NSLock()
-    private var strings: Set<String> = []
+    private var strings: Set<BytewiseKey> = []
 
     /// The pool's copy of `string`, which becomes the pool's copy if it had none.
     func intern(_ string: String) -> String {
         // Short strings live inside the String value itself: nothing to share.
         guard string.utf8.count > 15 else { return string }
-        return lock.withLock { strings.insert(string).memberAfterInsert }
+        return lock.withLock { strings.insert(BytewiseKey(string)).memberAfterInsert.string }
     }
 }

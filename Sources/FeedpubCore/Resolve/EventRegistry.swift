@@ -1,17 +1,18 @@
 /// The events found so far and the indexes that let a Related entry find
 /// the event it names: by site path, by identity, and by date and slug.
 struct EventRegistry {
-    private let book: TopicBook
+    private let topics: TopicIDs
     private var events: [Event] = []
-    private var topicKeys: [Set<String>] = []
+    /// Each event's topics, by number; with repeats until ``corpus()``.
+    private var eventTopics: [[Int]] = []
     private var files: [String] = []
     private var byPath: [String: Int] = [:]
     private var byIdentity: [String: Int] = [:]
     private var bySlug: [SlugKey: Int] = [:]
     private var pendingVariants: [(date: EventDate, slugs: ArraySlice<String>, event: Int)] = []
 
-    init(book: TopicBook) {
-        self.book = book
+    init(topics: TopicIDs) {
+        self.topics = topics
     }
 
     /// Adds the event of `page` (planned as `plan`), or finds the event it duplicates.
@@ -46,7 +47,7 @@ struct EventRegistry {
     mutating func target(of entry: RelatedEntry) -> Int {
         if let event = byPath[entry.sitePath] { return event }
         let headline = entry.headline.isEmpty ? entry.slug.split(separator: "-").joined(separator: " ") : entry.headline
-        let (prefixTopics, storyless) = StoryPrefix.splitTopics(headline, isTopic: book.contains)
+        let (prefixTopics, storyless) = StoryPrefix.splitTopics(headline, isTopic: topics.book.contains)
         let identity = Self.identity(date: entry.date, storyless: storyless)
         let variants = StoryPrefix.variants(headline).map(Slug.site)
         let candidates = [entry.slug] + variants
@@ -61,43 +62,50 @@ struct EventRegistry {
             Event(
                 sitePath: entry.sitePath, identity: identity, date: entry.date, headline: headline,
                 storyless: storyless, isReferenceOnly: true),
-            file: entry.sitePath, prefixTopics: prefixTopics.map(book.canonicalKey))
+            file: entry.sitePath, prefixTopics: prefixTopics.compactMap(topics.id))
         index(slug: entry.slug, date: entry.date, event: event)
         for slug in variants { index(slug: slug, date: entry.date, event: event) }
         return event
     }
 
-    /// Gives `event` the topic with key `key`.
-    mutating func addTopic(_ key: String, to event: Int) {
-        topicKeys[event].insert(key)
+    /// Gives `event` the topic numbered `topic`.
+    mutating func addTopic(_ topic: Int, to event: Int) {
+        eventTopics[event].append(topic)
     }
 
     /// The finished corpus: events in feed order, topics by key with slugs.
     func corpus() -> Corpus {
         let order = events.indices.sorted { Event.feedOrder(events[$0], events[$1]) }
-        let keys = Set(topicKeys.joined()).sorted()
+        let distinct = eventTopics.map { Array(Set($0)).sorted() }
+        // Topics no event has are left out; numbers follow key order.
+        var index = [Int?](repeating: nil, count: topics.keys.count)
+        for topic in distinct.joined() { index[topic] = 0 }
+        var keys: [String] = []
+        for number in index.indices where index[number] != nil {
+            index[number] = keys.count
+            keys.append(topics.keys[number])
+        }
         let slugs = TopicSlugs.assign(keys)
-        var topics = keys.map { Topic(name: book.displayName($0), key: $0, slug: slugs[$0]!) }
-        let topicIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var corpusTopics = keys.map { Topic(name: topics.book.displayName($0), key: $0, slug: slugs[$0]!) }
         var sorted: [Event] = []
         sorted.reserveCapacity(events.count)
         for (position, original) in order.enumerated() {
             var event = events[original]
-            event.topics = topicKeys[original].map { topicIndex[$0]! }.sorted()
-            for topic in event.topics { topics[topic].events.append(position) }
+            event.topics = distinct[original].map { index[$0]! }
+            for topic in event.topics { corpusTopics[topic].events.append(position) }
             sorted.append(event)
         }
-        return Corpus(events: sorted, topics: topics)
+        return Corpus(events: sorted, topics: corpusTopics)
     }
 
     // MARK: Private
 
-    /// Appends `event`, found in `file`, with the topics whose keys are `prefixTopics`.
-    private mutating func append(_ event: Event, file: String, prefixTopics: [String]) -> Int {
+    /// Appends `event`, found in `file`, with the topics `prefixTopics`.
+    private mutating func append(_ event: Event, file: String, prefixTopics: [Int]) -> Int {
         let index = events.count
         events.append(event)
         files.append(file)
-        topicKeys.append(Set(prefixTopics))
+        eventTopics.append(prefixTopics)
         byPath[event.sitePath] = index
         byIdentity[event.identity] = index
         return index

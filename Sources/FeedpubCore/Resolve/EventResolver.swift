@@ -23,11 +23,11 @@ public struct EventResolver: Sendable {
     public func resolve(_ pages: [Page]) -> Result {
         let pages = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
             .map { pages[$0] }
-        let (book, contextKeys) = topics(of: pages)
+        let topics = topics(of: pages)
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
-        let plans = ParallelMap.map(pages) { PagePlan($0, book: book, contextKeys: contextKeys) }
-        var registry = EventRegistry(book: book)
+        let plans = ParallelMap.map(pages) { PagePlan($0, topics: topics) }
+        var registry = EventRegistry(topics: topics)
         var diagnostics: [Diagnostic] = []
         for (page, plan) in zip(pages, plans) {
             let (_, duplicateOf) = registry.add(page, plan: plan)
@@ -38,38 +38,67 @@ public struct EventResolver: Sendable {
         }
         registry.registerVariantKeys()
         for (page, plan) in zip(pages, plans) {
-            for (entry, keys) in zip(page.related, plan.contextKeys) {
+            for (entry, contexts) in zip(page.related, plan.contextTopics) {
                 let target = registry.target(of: entry)
-                for key in keys { registry.addTopic(key, to: target) }
+                for topic in contexts { registry.addTopic(topic, to: target) }
             }
         }
         return Result(corpus: registry.corpus(), diagnostics: diagnostics)
     }
 
-    /// Every context topic name of `pages` with the number of its uses, and
-    /// the topic keys of every distinct context list. Lists repeat (every
-    /// link to one event gives its topics), so each is split once.
-    private func topics(of pages: [Page]) -> (TopicBook, [String: [String]]) {
+    /// Every context topic name of `pages`, numbered, with the topics of
+    /// every distinct context list. Lists repeat (every link to one event
+    /// gives its topics), so each is split once.
+    private func topics(of pages: [Page]) -> TopicIDs {
         let ranges = stride(from: 0, to: pages.count, by: 512).map { $0..<min(pages.count, $0 + 512) }
         let counts = ParallelMap.map(ranges, chunkSize: 1) { range in
-            var uses: [String: Int] = [:]
+            var uses: [BytewiseKey: Int] = [:]
             for page in pages[range] {
-                for entry in page.related { uses[entry.contextList, default: 0] += 1 }
+                for entry in page.related { uses[BytewiseKey(entry.contextList), default: 0] += 1 }
             }
             return uses
         }
-        var lists: [String: Int] = [:]
+        var lists: [BytewiseKey: Int] = [:]
         for uses in counts { lists.merge(uses, uniquingKeysWith: +) }
-        let split = ParallelMap.map(Array(lists)) { list, count in (RelatedEntry.contextNames(list), count) }
+        // The order of recording does not matter: a topic's name is chosen by
+        // counting uses of each spelling, ties broken by code point order.
+        let split = ParallelMap.map(Array(lists)) { list, count in
+            (list, RelatedEntry.contextNames(list.string), count)
+        }
         var book = TopicBook(aliases: aliases)
-        for (names, count) in split {
+        for (_, names, count) in split {
             for name in names { book.record(name, count: count) }
         }
         book.seal()
-        let sealed = book
-        let keys = ParallelMap.map(Array(lists.keys)) { list in
-            (list, RelatedEntry.contextNames(list).map(sealed.canonicalKey))
-        }
-        return (book, Dictionary(uniqueKeysWithValues: keys))
+        return TopicIDs(book: book, lists: split.map { ($0.0, $0.1) })
+    }
+}
+
+/// Every topic of a corpus, numbered in key order, and the topics of every
+/// distinct context list: resolving links events to topics by number.
+struct TopicIDs: Sendable {
+    /// How names compare and which spelling readers see.
+    let book: TopicBook
+    /// Every topic's key; a topic's number is its index.
+    let keys: [String]
+    /// The topics of each context list, by the list's text.
+    let contexts: [BytewiseKey: [Int]]
+    private let numbers: [String: Int]
+
+    /// The numbering of `book`'s topics, with the topics of each of `lists`.
+    init(book: TopicBook, lists: [(BytewiseKey, [String])]) {
+        self.book = book
+        keys = book.sortedKeys
+        let numbers = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        self.numbers = numbers
+        contexts = Dictionary(
+            uniqueKeysWithValues: ParallelMap.map(lists) { list, names in
+                (list, names.compactMap { numbers[book.canonicalKey($0)] })
+            })
+    }
+
+    /// The number of the topic `name` names, if it is one.
+    func id(_ name: String) -> Int? {
+        numbers[book.canonicalKey(name)]
     }
 }

@@ -2,8 +2,8 @@
 /// and the corpus's topic names, so that it can be worked out for all pages
 /// in parallel before events are linked up one by one.
 struct PagePlan: Sendable {
-    /// The keys of the topics the headline's story prefixes name.
-    let prefixTopics: [String]
+    /// The topics the headline's story prefixes name (see ``TopicIDs``).
+    let prefixTopics: [Int]
     /// The headline without those prefixes.
     let storyless: String
     /// The event's identity (see ``Event/identity``).
@@ -11,17 +11,17 @@ struct PagePlan: Sendable {
     /// The slug of the full headline, then of the headline without one, two
     /// and three leading segments: the slugs other pages may link it under.
     let slugs: [String]
-    /// For each Related entry, the keys of its context topics.
-    let contextKeys: [[String]]
+    /// For each Related entry, its context topics.
+    let contextTopics: [[Int]]
 
-    /// The plan of `page`, with topic names as `book` knows them and the
-    /// keys of each context list from `contextKeys`.
-    init(_ page: Page, book: TopicBook, contextKeys: [String: [String]]) {
+    /// The plan of `page`, with topic names as `topics` knows them.
+    init(_ page: Page, topics: TopicIDs) {
+        let book = topics.book
         let (prefixes, storyless) = StoryPrefix.splitTopics(page.headline, isTopic: book.contains)
-        prefixTopics = prefixes.map(book.canonicalKey)
+        prefixTopics = prefixes.compactMap(topics.id)
         self.storyless = storyless
         identity = EventRegistry.identity(date: page.date, storyless: storyless)
         slugs = StoryPrefix.variants(page.headline).map(Slug.site)
-        self.contextKeys = page.related.map { entry in contextKeys[entry.contextList] ?? [] }
+        contextTopics = page.related.map { entry in topics.contexts[BytewiseKey(entry.contextList)] ?? [] }
     }
 }

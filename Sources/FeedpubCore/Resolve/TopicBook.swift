@@ -8,7 +8,7 @@ struct TopicBook {
     private var spellings: [String: [String: Int]] = [:]
     /// Keys of spellings seen so far: folding and NFC are costly, and a corpus
     /// repeats a few thousand spellings millions of times.
-    private var keys: [String: String] = [:]
+    private var keys: [BytewiseKey: String] = [:]
 
     /// A book that maps each alias (any case) to its canonical name.
     init(aliases: [String: String]) {
@@ -30,7 +30,7 @@ struct TopicBook {
 
     /// The key of the topic `name` stands for, after aliases.
     func canonicalKey(_ name: String) -> String {
-        if let known = keys[name] { return known }
+        if let known = keys[BytewiseKey(name)] { return known }
         let key = Self.key(name)
         return aliasTargets[key] ?? key
     }
@@ -39,14 +39,14 @@ struct TopicBook {
     @discardableResult
     mutating func record(_ name: String, count: Int = 1) -> String {
         let key = canonicalKey(name)
-        keys[name] = key
+        keys[BytewiseKey(name)] = key
         spellings[key, default: [:]][name, default: 0] += count
         return key
     }
 
     /// Whether `name` names a topic recorded so far.
     func contains(_ name: String) -> Bool {
-        if keys[name] != nil { return true }
+        if keys[BytewiseKey(name)] != nil { return true }
         if let hash = Self.asciiKeyHash(name), !asciiKeyHashes.contains(hash) { return false }
         return spellings[canonicalKey(name)] != nil
     }
@@ -77,6 +77,11 @@ struct TopicBook {
             previous = byte
         }
         return previous == 0x20 ? nil : hash
+    }
+
+    /// The key of every topic recorded, in code point order.
+    var sortedKeys: [String] {
+        spellings.keys.sorted()
     }
 
     /// The name readers see for `key`: the alias target as configured, else

@@ -1,0 +1,52 @@
+@testable import FeedpubCore
+import Foundation
+import Testing
+
+@Suite("Build manifest")
+struct BuildManifestTests {
+    private func sample() -> BuildManifest {
+        var report = BuildReport()
+        report.pagesRead = 3
+        report.events = 4
+        var manifest = BuildManifest(
+            settings: "feedpub 1 abc {\"site\": 1}", report: report,
+            inputs: [
+                FileStamp(path: "news/2015/12/9/caf\u{E9}.md", size: 1_234, modified: 1_700_000_000_123_456_789),
+                FileStamp(path: "news/2015/12/9/a b.md", size: 0, modified: -5),
+            ],
+            outputs: [FileStamp(path: "topics/syria.atom", size: 99, modified: 42)])
+        manifest.feeds = ["topics/syria": UInt64.max, "all": 0x8000_0000_0000_0001, "topics/t\u{F6}r": 7]
+        return manifest
+    }
+
+    @Test("a manifest reads back as it was written: non-ASCII and spaced paths, negative times, full 64-bit fingerprints")
+    func roundTrip() throws {
+        let manifest = sample()
+        #expect(BuildManifest.parse(try manifest.serialized()) == manifest)
+    }
+
+    @Test("a manifest cut short, with a field that is not a number, or of another kind, is not read")
+    func damaged() throws {
+        let text = String(decoding: try sample().serialized(), as: UTF8.self)
+        let cut = text.utf8.firstRange(of: "output 99".utf8)!.lowerBound
+        #expect(
+            BuildManifest.parse(Array(text.utf8[..<text.utf8.index(cut, offsetBy: 8)])) == nil,
+            "cut in the middle of a line")
+        #expect(BuildManifest.parse(Array(text.replacingOccurrences(of: "output 99", with: "output x9").utf8)) == nil)
+        #expect(BuildManifest.parse(Array(text.replacingOccurrences(of: "output 99", with: "outpt 99").utf8)) == nil)
+        #expect(BuildManifest.parse(Array(text.replacingOccurrences(of: "feedpub-manifest 2", with: "feedpub-manifest 1").utf8)) == nil)
+        #expect(BuildManifest.parse([]) == nil)
+    }
+
+    @Test("sharing copies of strings keeps each string's own bytes, even when another spelling is canonically equal")
+    func poolKeepsBytes() {
+        let pool = StringPool()
+        let composed = "Caf\u{E9} in the long headline of an event"
+        let decomposed = "Cafe\u{301} in the long headline of an event"
+        #expect(composed == decomposed, "Swift calls them equal")
+        #expect(Array(pool.intern(composed).utf8) == Array(composed.utf8))
+        #expect(Array(pool.intern(decomposed).utf8) == Array(decomposed.utf8))
+        let copy = String(decoding: Array(composed.utf8), as: UTF8.self)
+        #expect(Array(pool.intern(copy).utf8) == Array(composed.utf8))
+    }
+}
