@@ -178,11 +178,21 @@ public struct Publisher: Sendable {
         throws(BuildError)
         -> [FileStamp]
     {
-        let renderer = consume renderer
+        var renderer = consume renderer
         output.remove(BuildManifest.fileName)
-        let rendered = ParallelMap.map(renderer.changedFeeds, chunkSize: 16) { feed in
-            Written.publish({ try renderer.render(feed) }, paths: renderer.paths(of: feed), to: output)
-        }.joined()
+        // One format at a time, so that entries are only ever held serialized
+        // in one. Should serializing them all at once fail, each document
+        // serializes its own and the ones that fail are reported.
+        var rendered: [Written] = []
+        for format in renderer.formats {
+            try? renderer.prepare(format)
+            let current = renderer
+            rendered += ParallelMap.map(current.changedFeeds, chunkSize: 16) { feed in
+                Written.publish(
+                    { try current.render(feed, as: format).map { [$0] } ?? [] },
+                    paths: current.paths(of: feed).filter { $0.hasSuffix(format.rawValue) }, to: output)
+            }.joined()
+        }
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
             renderer.paths(of: feed).map { Written(path: $0, outcome: .unchanged) }

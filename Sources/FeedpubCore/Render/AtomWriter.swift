@@ -31,7 +31,7 @@ struct AtomWriter {
         try xml.element("generator", ["version": FeedpubVersion.current], text: FeedpubVersion.name)
         if feed.history.isArchive { try xml.element("fh:archive") }
         try xml.endElement()
-        return XMLFragment.insert(feed.entries.map { ($0.atom, $0.content) }, into: try xml.finish(), depth: 1)
+        return XMLFragment.insert(feed.entries.map { ($0.atom!, $0.content) }, into: try xml.finish(), depth: 1)
     }
 
     /// Writes the WebSub hub link of a subscription feed and the RFC 5005

@@ -21,6 +21,13 @@ struct FeedDescription {
     /// only when its entries do; nil for a feed with no entries.
     var updated: FeedDate? { entries.first?.date }
 
+    /// The same document with `entries`.
+    func with(entries: [RenderedEntry]) -> FeedDescription {
+        FeedDescription(
+            title: title, subtitle: subtitle, stem: stem, alternateURL: alternateURL, site: site, history: history,
+            entries: entries)
+    }
+
     /// The URL of this document in the format with `fileExtension`.
     func url(_ fileExtension: String) -> String {
         site.feedsURL + stem + fileExtension

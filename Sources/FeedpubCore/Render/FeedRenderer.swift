@@ -36,7 +36,10 @@ public struct FeedRenderer: Sendable {
     private let dates: [FeedDate]
     /// The entry of every event that a feed to render shows, built once: an
     /// event is in the feeds of all its topics.
-    private let entries: [RenderedEntry?]
+    private var entries: [RenderedEntry?]
+    /// Whether a subscription feed to render shows the event, so that it
+    /// needs a JSON item and a page article.
+    private let isSubscribed: [Bool]
     /// Every feed: subscription feeds first, then archive documents.
     public let feeds: [Feed]
     /// The fingerprint of every feed's content (see ``fingerprint(of:)``).
@@ -95,10 +98,8 @@ public struct FeedRenderer: Sendable {
 
         // Entries are built a batch at a time, and each event is let go once
         // its entry holds what it shows, so the two never both fill memory.
-        // Events no feed to render shows are let go first. An event shown
-        // only in archive documents needs no JSON item and no page article.
+        // Events no feed to render shows are let go first.
         let site = self.site
-        let json = configuration.jsonFeeds
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { layout.events(of: $0) }).sorted()
         var isShown = [Bool](repeating: false, count: events.count)
@@ -107,17 +108,13 @@ public struct FeedRenderer: Sendable {
         for feed in changed where feed.archivePage == nil {
             for index in layout.events(of: feed) { isSubscribed[index] = true }
         }
+        self.isSubscribed = isSubscribed
         for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
-            let built: [(Int, RenderedEntry)]
-            do {
-                let snapshot = events
-                built = try ParallelMap.map(batch) { [isSubscribed] index in
-                    let entry = try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)
-                    let subscribed = isSubscribed[index]
-                    return (index, try RenderedEntry(entry, site: site, json: json && subscribed, page: subscribed))
-                }
+            let snapshot = events
+            let built = try ParallelMap.map(batch) { index in
+                (index, RenderedEntry(try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)))
             }
             for (index, entry) in built {
                 entries[index] = entry
@@ -153,27 +150,71 @@ public struct FeedRenderer: Sendable {
         fingerprints[feed]!
     }
 
+    /// A format feeds are written in, by its file extension.
+    public enum Format: String, Sendable, CaseIterable {
+        case atom = ".atom"
+        case rss = ".rss"
+        case json = ".json"
+        case page = ".html"
+
+        /// Whether archive documents are written in this format too.
+        var archives: Bool { self == .atom || self == .rss }
+    }
+
+    /// The formats subscription feeds are written in, in the order of their files.
+    public var formats: [Format] {
+        extensions.compactMap(Format.init(rawValue:))
+    }
+
+    /// Serializes, in parallel, the entry of every event a feed to render
+    /// shows in `format`, and lets go of their serializations in any other.
+    /// Rendering then only copies bytes. Without it, ``render(_:as:)``
+    /// serializes each entry as it goes, once per document.
+    public mutating func prepare(_ format: Format) throws {
+        let needed = entries.indices.filter { entries[$0] != nil && (format.archives || isSubscribed[$0]) }
+        for index in entries.indices where entries[index]?.serialized != nil {
+            entries[index] = entries[index]!.holding(nil)
+        }
+        let site = self.site
+        let snapshot = entries
+        let built = try ParallelMap.map(needed) { index in try snapshot[index]!.serialized(as: format, site: site) }
+        for (index, serialized) in zip(needed, built) { entries[index] = entries[index]!.holding(serialized) }
+    }
+
     /// The documents of `feed`, one of ``changedFeeds``: Atom, RSS and,
     /// unless turned off, JSON and an HTML page for a subscription feed; Atom
     /// and RSS for an archive document.
     public func render(_ feed: Feed) throws(LibXMLError) -> [Document] {
-        let description = describe(feed)
-        let stem = description.stem
         var documents: [Document] = []
-        for path in paths(of: feed) {
-            let bytes: [UInt8]
-            switch path.dropFirst(stem.count) {
-            case ".atom": bytes = try AtomWriter().render(description)
-            case ".rss": bytes = try RSSWriter().render(description)
-            case ".json": bytes = JSONFeedWriter.render(description)
-            default:
-                bytes = HTMLPageWriter.render(
-                    description, name: layout.name(of: feed), events: layout.count(of: feed),
-                    formats: extensions, archive: description.history.previous)
-            }
-            documents.append(Document(path: path, bytes: bytes))
+        for format in formats {
+            if let document = try render(feed, as: format) { documents.append(document) }
         }
         return documents
+    }
+
+    /// The document of `feed` in `format`; nil when the feed has none (an
+    /// archive document is Atom and RSS only).
+    public func render(_ feed: Feed, as format: Format) throws(LibXMLError) -> Document? {
+        guard extensions.contains(format.rawValue), format.archives || feed.archivePage == nil else { return nil }
+        var description = describe(feed)
+        if description.entries.contains(where: { !$0.holds(format) }) {
+            var entries: [RenderedEntry] = []
+            for entry in description.entries {
+                entries.append(entry.holds(format) ? entry : entry.holding(try entry.serialized(as: format, site: site)))
+            }
+            description = description.with(entries: entries)
+        }
+        let bytes: [UInt8]
+        switch format {
+        case .atom: bytes = try AtomWriter().render(description)
+        case .rss: bytes = try RSSWriter().render(description)
+        case .json: bytes = JSONFeedWriter.render(description)
+        case .page:
+            bytes = HTMLPageWriter.render(
+                description, name: layout.name(of: feed), events: layout.count(of: feed),
+                formats: extensions, archive: description.history.previous)
+        }
+        return Document(path: description.stem + format.rawValue, bytes: bytes)
     }
 
     /// The files `feed` is written as, relative to the output folder.

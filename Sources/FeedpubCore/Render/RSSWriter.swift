@@ -40,7 +40,7 @@ struct RSSWriter {
         if feed.history.isArchive { try xml.element("fh:archive") }
         try xml.endElement()
         try xml.endElement()
-        return XMLFragment.insert(feed.entries.map { ($0.rss, $0.content) }, into: try xml.finish(), depth: 2)
+        return XMLFragment.insert(feed.entries.map { ($0.rss!, $0.content) }, into: try xml.finish(), depth: 2)
     }
 
     /// The `item` element of `entry`, as it appears in every feed.

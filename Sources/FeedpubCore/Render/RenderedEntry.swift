@@ -1,28 +1,73 @@
-/// An entry serialized once for every feed that shows it (an event is in the
-/// feeds of all its topics): its Atom, RSS, JSON and HTML forms around the
-/// content they share.
+/// One event's entry as the feeds show it, and its serialization in the
+/// format being written.
+///
+/// A build writes one format at a time (see ``FeedRenderer/prepare(_:)``),
+/// so an entry holds one serialization at most: at 100,000 pages, holding
+/// all four for every event took some 950 MB, twice the events themselves.
 struct RenderedEntry: Sendable {
-    /// When the event happened; the newest entry's date is the feed's.
-    let date: FeedDate
-    /// The full text as HTML, escaped for XML.
-    let content: EscapedText
-    /// The Atom `entry` element around its content.
-    let atom: XMLFragment
-    /// The RSS `item` element around its content.
-    let rss: XMLFragment
-    /// The JSON Feed item around its content, when JSON feeds are written.
-    let json: JSONFeedWriter.Fragment?
-    /// The article HTML pages show, when pages are written.
-    let page: HTMLPageWriter.Fragment?
+    /// What every format shows of the event.
+    let entry: FeedEntry
+    /// The entry serialized in one format, ready to be copied into every
+    /// document of that format that shows it.
+    private(set) var serialized: Serialized?
 
-    /// `entry` serialized, as JSON too when `json`, and for HTML pages when
-    /// `page` and the site has them (archive documents need neither).
-    init(_ entry: FeedEntry, site: FeedSite, json: Bool, page: Bool) throws(LibXMLError) {
-        date = entry.date
-        content = entry.html
-        atom = try AtomWriter.fragment(entry)
-        rss = try RSSWriter.fragment(entry)
-        self.json = json ? JSONFeedWriter.fragment(entry, site: site) : nil
-        self.page = page && site.htmlPages ? HTMLPageWriter.fragment(entry) : nil
+    /// An entry serialized in one format.
+    enum Serialized: Sendable {
+        /// The Atom `entry` element around its content.
+        case atom(XMLFragment)
+        /// The RSS `item` element around its content.
+        case rss(XMLFragment)
+        /// The JSON Feed item around its content.
+        case json(JSONFeedWriter.Fragment)
+        /// The article HTML pages show.
+        case page(HTMLPageWriter.Fragment)
+    }
+
+    /// `entry`, not yet serialized.
+    init(_ entry: FeedEntry) {
+        self.entry = entry
+    }
+
+    /// When the event happened; the newest entry's date is the feed's.
+    var date: FeedDate { entry.date }
+    /// The full text as HTML, escaped for XML: every format shares it.
+    var content: EscapedText { entry.html }
+
+    var atom: XMLFragment? {
+        if case .atom(let fragment) = serialized { fragment } else { nil }
+    }
+    var rss: XMLFragment? {
+        if case .rss(let fragment) = serialized { fragment } else { nil }
+    }
+    var json: JSONFeedWriter.Fragment? {
+        if case .json(let fragment) = serialized { fragment } else { nil }
+    }
+    var page: HTMLPageWriter.Fragment? {
+        if case .page(let fragment) = serialized { fragment } else { nil }
+    }
+
+    /// The entry serialized as `format` on `site`.
+    func serialized(as format: FeedRenderer.Format, site: FeedSite) throws(LibXMLError) -> Serialized {
+        switch format {
+        case .atom: .atom(try AtomWriter.fragment(entry))
+        case .rss: .rss(try RSSWriter.fragment(entry))
+        case .json: .json(JSONFeedWriter.fragment(entry, site: site))
+        case .page: .page(HTMLPageWriter.fragment(entry))
+        }
+    }
+
+    /// The entry holding `serialized` (nil: none).
+    func holding(_ serialized: Serialized?) -> RenderedEntry {
+        var entry = self
+        entry.serialized = serialized
+        return entry
+    }
+
+    /// Whether the entry holds its serialization as `format`.
+    func holds(_ format: FeedRenderer.Format) -> Bool {
+        switch (format, serialized) {
+        case (.atom, .atom), (.rss, .rss), (.json, .json), (.page, .page): true
+        default: false
+        }
     }
 }
