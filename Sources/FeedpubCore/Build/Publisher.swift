@@ -42,13 +42,23 @@ public struct Publisher: Sendable {
         return load(try discover(), progress: progress)
     }
 
-    /// Parses and resolves the pages discovery found.
-    func load(_ found: PageDiscovery.Found, progress: (BuildStep) -> Void) -> Loaded {
+    /// Parses and resolves the pages discovery found. With `output`, pages
+    /// unchanged since the last build there come from its page cache, and
+    /// the cache is brought up to date.
+    func load(_ found: PageDiscovery.Found, cache output: OutputFolder? = nil, progress: (BuildStep) -> Void)
+        -> Loaded
+    {
         let sources = found.sources
         let clock = ContinuousClock.now
         progress(.parse)
+        let cache = PageCache(limits: configuration.limits)
+        var notices: [String] = []
+        let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? [:]
         let parser = PageParser(limits: configuration.limits, pool: StringPool())
         let results = ParallelMap.map(sources) { source in
+            if let stamp = source.stamp, let entry = cached[source.file], entry.stamp == stamp {
+                return PageParser.Result(page: entry.page, diagnostics: [])
+            }
             switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
             case .bytes(let bytes):
                 return parser.parse(bytes, file: source.file, sitePath: source.sitePath)
@@ -57,9 +67,14 @@ public struct Publisher: Sendable {
                 return PageParser.Result(page: nil, diagnostics: [diagnostic])
             }
         }
+        // The cache is written while events are resolved.
+        let cacheWriting = output.map { output in
+            BackgroundTask { writeCache(cache, of: zip(sources, results), replacing: cached, in: output) }
+        }
         var report = BuildReport()
         report.pagesRead = sources.count
         report.diagnostics = found.diagnostics
+        report.notices = notices
         var pages: [Page] = []
         pages.reserveCapacity(results.count)
         for result in results {
@@ -70,6 +85,7 @@ public struct Publisher: Sendable {
         progress(.resolve)
         let resolved = EventResolver(aliases: configuration.aliases).resolve(pages)
         report.diagnostics += resolved.diagnostics
+        if let notice = cacheWriting?.wait() { report.notices.append(notice) }
         report.events = resolved.corpus.events.count
         report.referenceOnly = resolved.corpus.referenceOnlyCount
         report.topics = resolved.corpus.topics.count
@@ -110,8 +126,8 @@ public struct Publisher: Sendable {
             return report
         }
 
-        var (corpus, report) = load(found, progress: progress).parts
-        report.notices = notices
+        var (corpus, report) = load(found, cache: output, progress: progress).parts
+        report.notices = notices + report.notices
         progress(.write)
         // A feed whose content fingerprint is the one the last build (with the
         // same settings) wrote, and whose files are still as written, is kept.
@@ -220,6 +236,47 @@ public struct Publisher: Sendable {
         let programPart = program.map { "\($0.path) \($0.size) \($0.modified)" } ?? "unknown"
         return "\(FeedpubVersion.current) \(StableHash.fnv1a(programPart)) \(configuration.fingerprint) "
             + String(StableHash.fnv1a(extraFiles.joined(separator: "\n")), radix: 16)
+    }
+
+    /// The pages of `output`'s page cache by file, or none (with a notice
+    /// when there is a cache this build cannot use).
+    private func readCache(_ cache: PageCache, in output: OutputFolder, notices: inout [String])
+        -> [String: PageCache.Entry]
+    {
+        let path = output.path(of: PageCache.fileName)
+        guard let bytes = FileManager.default.contents(atPath: path) else { return [:] }
+        do {
+            return try cache.read([UInt8](bytes))
+        } catch {
+            notices.append("\(path): \(error.reason); reading every page")
+            return [:]
+        }
+    }
+
+    /// Writes the page cache: every page that parsed without a problem (a
+    /// page with problems is read again, so that each build reports them);
+    /// unless that is what the cache read, `previous`, holds already.
+    /// Returns a notice when the cache could not be written.
+    private func writeCache(
+        _ cache: PageCache, of parsed: Zip2Sequence<[PageSource], [PageParser.Result]>,
+        replacing previous: [String: PageCache.Entry], in output: OutputFolder
+    ) -> String? {
+        let entries = parsed.compactMap { source, result in
+            source.stamp.flatMap { stamp in
+                result.diagnostics.isEmpty ? result.page.map { PageCache.Entry(stamp: stamp, page: $0) } : nil
+            }
+        }
+        guard entries.count != previous.count || !entries.allSatisfy({ previous[$0.stamp.path]?.stamp == $0.stamp })
+        else { return nil }
+        do {
+            try output.write(to: PageCache.fileName) { sink throws(OutputFolder.Failure) in
+                try cache.write(entries, to: &sink)
+            }
+            return nil
+        } catch {
+            output.remove(PageCache.fileName)
+            return "\(error.description); the next build reads every page"
+        }
     }
 
     private func readManifest(in output: OutputFolder, notices: inout [String]) -> BuildManifest? {

@@ -62,6 +62,44 @@ public struct OutputFolder: Sendable {
         {
             return .unchanged
         }
+        try replace(target) { sink throws(Failure) in try sink.append(bytes) }
+        return .written
+    }
+
+    /// Writes the file at `path` (relative to the folder) in pieces, as
+    /// `produce` gives them to its sink, so that a large file need not be
+    /// held in memory whole. Readers see the old file until all is written.
+    func write(to path: String, _ produce: (inout Sink) throws(Failure) -> Void) throws(Failure) {
+        try replace(self.path(of: path), with: produce)
+    }
+
+    /// Where a file being written goes, piece by piece, with a running
+    /// ``Checksum`` of the pieces it is told to count.
+    struct Sink {
+        fileprivate let descriptor: Int32
+        fileprivate let target: String
+        private var sum = Checksum()
+
+        fileprivate init(descriptor: Int32, target: String) {
+            self.descriptor = descriptor
+            self.target = target
+        }
+
+        /// The checksum of the pieces counted so far.
+        var checksum: UInt64 { sum.final }
+
+        /// Writes `bytes`, counting them in ``checksum`` when `counted`.
+        mutating func append(_ bytes: [UInt8], counted: Bool = true) throws(Failure) {
+            if counted { sum.add(bytes[...]) }
+            if let reason = OutputFolder.writeAll(bytes, to: descriptor) {
+                throw Failure(description: "\(target): cannot write (\(reason))")
+            }
+        }
+    }
+
+    /// Writes a temporary file beside `target` through `produce`, then moves
+    /// it into place; on failure, removes it and leaves `target` as it was.
+    private func replace(_ target: String, with produce: (inout Sink) throws(Failure) -> Void) throws(Failure) {
         let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))!
         let directory = String(target[..<slash])
         let temporary = directory + "/." + target[target.utf8.index(after: slash)...] + ".\(getpid()).tmp"
@@ -76,7 +114,16 @@ public struct OutputFolder: Sendable {
         guard descriptor >= 0 else {
             throw Failure(description: "\(temporary): cannot create (\(String(cString: strerror(errno))))")
         }
-        if let reason = Self.writeAll(bytes, to: descriptor) {
+        var sink = Sink(descriptor: descriptor, target: target)
+        do {
+            try produce(&sink)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard close(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure(description: "\(target): cannot write (\(reason))")
         }
@@ -85,10 +132,9 @@ public struct OutputFolder: Sendable {
             unlink(temporary)
             throw Failure(description: "\(target): cannot move the new file into place (\(reason))")
         }
-        return .written
     }
 
-    /// Writes `bytes` to `descriptor` and closes it; returns why that failed, if it did.
+    /// Writes `bytes` to `descriptor`; returns why that failed, if it did.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var failure: String?
         bytes.withUnsafeBytes { buffer in
@@ -103,7 +149,6 @@ public struct OutputFolder: Sendable {
                 offset += count
             }
         }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         return failure
     }
 

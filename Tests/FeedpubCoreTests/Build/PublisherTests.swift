@@ -12,12 +12,12 @@ struct PublisherTests {
     }
 
     /// Every file under `root` (relative path → bytes), hidden files included
-    /// but for the build manifest and lock, which are not published.
+    /// but for the build manifest, lock and page cache, which are not published.
     func tree(_ root: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let walker = try #require(FileManager.default.enumerator(atPath: root.path))
         while let path = walker.nextObject() as? String {
-            guard path != BuildManifest.fileName && path != BuildLock.fileName else { continue }
+            guard ![BuildManifest.fileName, BuildLock.fileName, PageCache.fileName].contains(path) else { continue }
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }

@@ -1,0 +1,104 @@
+import FeedpubCore
+import Foundation
+import Testing
+
+@Suite("The page cache")
+struct PageCacheTests {
+    /// Every published file under `root` (relative path → bytes).
+    func published(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
+        while let path = walker.nextObject() as? String {
+            guard !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
+        }
+        return files
+    }
+
+    /// Forgets the last build's manifest, so that the next build reads the corpus again.
+    func forgetManifest(_ configuration: Configuration) {
+        try? FileManager.default.removeItem(at: configuration.output.appendingPathComponent(BuildManifest.fileName))
+    }
+
+    func cacheFile(_ configuration: Configuration) -> URL {
+        configuration.output.appendingPathComponent(PageCache.fileName)
+    }
+
+    @Test("a page whose size and modification time are unchanged comes from the cache; without the cache it is read")
+    func unchangedPagesComeFromTheCache() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            _ = try Publisher(configuration: configuration).build()
+            #expect(FileManager.default.fileExists(atPath: cacheFile(configuration).path))
+            let before = try published(configuration.output)
+
+            // An edit of the same size, with the file's time put back: only
+            // the cache can tell the build the page is as it was.
+            let page = try TestFiles.samplePage(in: root)
+            var info = stat()
+            #expect(stat(page.path, &info) == 0)
+            try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper SAID")
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, page.path, &times, 0) == 0)
+
+            forgetManifest(configuration)
+            let cached = try Publisher(configuration: configuration).build()
+            #expect(!cached.upToDate && cached.notices.isEmpty)
+            #expect(try published(configuration.output) == before, "the page came from the cache")
+
+            try FileManager.default.removeItem(at: cacheFile(configuration))
+            forgetManifest(configuration)
+            let read = try Publisher(configuration: configuration).build()
+            #expect(read.notices.isEmpty, "no cache is no news: the first build has none")
+            let syria = try String(contentsOf: configuration.output.appendingPathComponent("topics/syria.atom"), encoding: .utf8)
+            #expect(syria.contains("Le Monde newspaper SAID"), "without the cache the page is read")
+        }
+    }
+
+    @Test("a damaged, cut short, foreign or empty cache is set aside with a notice, and the output is the same")
+    func unusableCache() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            _ = try Publisher(configuration: configuration).build()
+            let expected = try published(configuration.output)
+            let good = try Data(contentsOf: cacheFile(configuration))
+            var flipped = good
+            flipped[good.count / 2] ^= 0x20
+            let older = Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "feedpub-cache 1", with: "feedpub-cache 0").utf8)
+            let damages: [(String, Data, String)] = [
+                ("a flipped bit", flipped, "damaged"),
+                ("cut in half", good.prefix(good.count / 2), "damaged"),
+                ("an older format", older, "not a page cache this version can read"),
+                ("empty", Data(), "not a page cache this version can read"),
+            ]
+            for (damage, bytes, reason) in damages {
+                try bytes.write(to: cacheFile(configuration))
+                forgetManifest(configuration)
+                let report = try Publisher(configuration: configuration).build()
+                #expect(report.notices.count == 1, "\(damage)")
+                #expect(report.notices.first?.contains("\(PageCache.fileName): \(reason)") == true, "\(damage): \(report.notices)")
+                #expect(try published(configuration.output) == expected, "\(damage)")
+                #expect(try Data(contentsOf: cacheFile(configuration)) == good, "\(damage): the cache is written anew")
+            }
+        }
+    }
+
+    @Test("a page with problems is read again by every build, so that every build reports them")
+    func problemsAreReportedEveryBuild() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            _ = try TestFiles.write(
+                "### [2016-01-05](/news/2016/01/5/index.md)\n\n# A page with a bad link.\n\n### Source:\n\n"
+                    + "1. [Script](javascript:alert(1))\n",
+                to: "news/2016/01/5/a-page-with-a-bad-link.md", under: root)
+            let first = try Publisher(configuration: configuration).build()
+            #expect(first.diagnostics.count == 1)
+            forgetManifest(configuration)
+            let second = try Publisher(configuration: configuration).build()
+            #expect(second.diagnostics == first.diagnostics)
+            #expect(second.notices.isEmpty)
+        }
+    }
+}
