@@ -53,10 +53,10 @@ public struct Publisher: Sendable {
         progress(.parse)
         let cache = PageCache(limits: configuration.limits)
         var notices: [String] = []
-        let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? [:]
+        let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? PageCache.Contents()
         let parser = PageParser(limits: configuration.limits, pool: StringPool())
         let results = ParallelMap.map(sources) { source in
-            if let stamp = source.stamp, let entry = cached[source.file], entry.stamp == stamp {
+            if let stamp = source.stamp, let entry = cached.entry(source.file), entry.stamp == stamp {
                 return PageParser.Result(page: entry.page, diagnostics: [])
             }
             switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
@@ -67,9 +67,10 @@ public struct Publisher: Sendable {
                 return PageParser.Result(page: nil, diagnostics: [diagnostic])
             }
         }
-        // The cache is written while events are resolved.
-        let cacheWriting = output.map { output in
-            BackgroundTask { writeCache(cache, of: zip(sources, results), replacing: cached, in: output) }
+        // Written before resolving, not beside it: the cache's string table
+        // and the events being resolved would fill memory together.
+        if let output, let notice = writeCache(cache, of: zip(sources, results), updating: cached, in: output) {
+            notices.append(notice)
         }
         var report = BuildReport()
         report.pagesRead = sources.count
@@ -85,7 +86,6 @@ public struct Publisher: Sendable {
         progress(.resolve)
         let resolved = EventResolver(aliases: configuration.aliases).resolve(pages)
         report.diagnostics += resolved.diagnostics
-        if let notice = cacheWriting?.wait() { report.notices.append(notice) }
         report.events = resolved.corpus.events.count
         report.referenceOnly = resolved.corpus.referenceOnlyCount
         report.topics = resolved.corpus.topics.count
@@ -238,43 +238,62 @@ public struct Publisher: Sendable {
             + String(StableHash.fnv1a(extraFiles.joined(separator: "\n")), radix: 16)
     }
 
-    /// The pages of `output`'s page cache by file, or none (with a notice
-    /// when there is a cache this build cannot use).
+    /// What `output`'s page cache holds, or nothing (with a notice for a
+    /// cache file this build cannot use).
     private func readCache(_ cache: PageCache, in output: OutputFolder, notices: inout [String])
-        -> [String: PageCache.Entry]
+        -> PageCache.Contents
     {
-        let path = output.path(of: PageCache.fileName)
-        guard let bytes = FileManager.default.contents(atPath: path) else { return [:] }
-        do {
-            return try cache.read([UInt8](bytes))
-        } catch {
-            notices.append("\(path): \(error.reason); reading every page")
-            return [:]
+        var contents = PageCache.Contents()
+        for (name, isRecent) in [(PageCache.fileName, false), (PageCache.recentFileName, true)] {
+            let path = output.path(of: name)
+            do {
+                let entries = try cache.read(path) ?? [:]
+                if isRecent { contents.recent = entries } else { contents.all = entries }
+            } catch {
+                notices.append("\(path): \(error.reason); reading every page it held")
+            }
+            // The recent pages are kept beside a complete cache only.
+            if contents.all.isEmpty { break }
         }
+        return contents
     }
 
-    /// Writes the page cache: every page that parsed without a problem (a
-    /// page with problems is read again, so that each build reports them);
-    /// unless that is what the cache read, `previous`, holds already.
-    /// Returns a notice when the cache could not be written.
+    /// Brings the page cache up to date with every page that parsed without
+    /// a problem (a page with problems is read again, so that each build
+    /// reports them). Pages changed since the complete cache was written go
+    /// to a small file beside it, so that adding a day's pages does not
+    /// rewrite the whole cache; once they are a quarter of the corpus, the
+    /// complete cache is written again. Returns a notice when the cache
+    /// could not be written.
     private func writeCache(
         _ cache: PageCache, of parsed: Zip2Sequence<[PageSource], [PageParser.Result]>,
-        replacing previous: [String: PageCache.Entry], in output: OutputFolder
+        updating previous: PageCache.Contents, in output: OutputFolder
     ) -> String? {
         let entries = parsed.compactMap { source, result in
             source.stamp.flatMap { stamp in
                 result.diagnostics.isEmpty ? result.page.map { PageCache.Entry(stamp: stamp, page: $0) } : nil
             }
         }
-        guard entries.count != previous.count || !entries.allSatisfy({ previous[$0.stamp.path]?.stamp == $0.stamp })
-        else { return nil }
+        let changed = entries.filter { previous.all[$0.stamp.path]?.stamp != $0.stamp }
+        func same(_ entries: [PageCache.Entry], as cached: [String: PageCache.Entry]) -> Bool {
+            entries.count == cached.count && entries.allSatisfy { cached[$0.stamp.path]?.stamp == $0.stamp }
+        }
+        let name: String
+        let written: [PageCache.Entry]
+        if previous.all.isEmpty || changed.count > entries.count / 4 {
+            guard !same(entries, as: previous.all) else { return nil }
+            (name, written) = (PageCache.fileName, entries)
+            output.remove(PageCache.recentFileName)
+        } else {
+            guard !same(changed, as: previous.recent) else { return nil }
+            (name, written) = (PageCache.recentFileName, changed)
+        }
         do {
-            try output.write(to: PageCache.fileName) { sink throws(OutputFolder.Failure) in
-                try cache.write(entries, to: &sink)
-            }
+            try output.write(to: name) { sink throws(OutputFolder.Failure) in try cache.write(written, to: &sink) }
             return nil
         } catch {
             output.remove(PageCache.fileName)
+            output.remove(PageCache.recentFileName)
             return "\(error.description); the next build reads every page"
         }
     }

@@ -14,14 +14,29 @@ import Foundation
 /// or other limits is set aside with a notice, and the build parses every
 /// page and writes the same bytes.
 public struct PageCache: Sendable {
-    /// The file name inside the output folder.
+    /// The file name of the complete cache inside the output folder.
     public static let fileName = ".feedpub-cache"
+    /// The file name of the pages changed since the complete cache was written.
+    public static let recentFileName = ".feedpub-cache-recent"
     static let header = "feedpub-cache 1"
 
     /// A page as cached: the stamp of the file it was parsed from, and the page.
     struct Entry: Sendable {
         let stamp: FileStamp
         let page: Page
+    }
+
+    /// What the cache files hold.
+    struct Contents: Sendable {
+        /// The complete cache, by the stamp's path.
+        var all: [String: Entry] = [:]
+        /// The pages changed since it was written, by the stamp's path.
+        var recent: [String: Entry] = [:]
+
+        /// The cached page of `file`, the recent one first.
+        func entry(_ file: String) -> Entry? {
+            recent[file] ?? all[file]
+        }
     }
 
     /// What the cache must match: the format, the program and the limits.
@@ -40,18 +55,31 @@ public struct PageCache: Sendable {
         let reason: String
     }
 
-    /// The cached pages of `bytes`, by the stamp's path.
-    func read(_ bytes: [UInt8]) throws(Unusable) -> [String: Entry] {
-        var reader = Reader(bytes: bytes)
+    /// The cached pages in the file at `path`, by the stamp's path; nil
+    /// when there is no such file.
+    ///
+    /// The file is read a few MB at a time and its checksum checked at the
+    /// end (the pages read are then thrown away if it does not match): at
+    /// 100,000 pages the cache is some 300 MB, which need not be in memory
+    /// besides the pages it holds.
+    func read(_ path: String) throws(Unusable) -> [String: Entry]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        var reader = Reader(descriptor: descriptor, size: Int(info.st_size))
         guard reader.line() == Self.header else { throw Unusable(reason: "not a page cache this version can read") }
         guard reader.line() == key else {
             throw Unusable(reason: "written by another build of feedpub or with other limits")
         }
-        guard bytes.count >= reader.offset + 8,
-            Checksum.of(bytes[reader.offset..<(bytes.count - 8)]) == reader.number(at: bytes.count - 8)
-        else { throw Unusable(reason: "damaged (its checksum does not match)") }
         do {
-            return try reader.entries(end: bytes.count - 8)
+            return try reader.entries()
         } catch {
             throw Unusable(reason: "damaged (\(error.reason))")
         }
@@ -187,35 +215,85 @@ public struct PageCache: Sendable {
     }
 
     /// Reads what ``Writer`` wrote, checking every count and number against
-    /// the bytes left, so that no damage can make it crash or loop.
+    /// the bytes left, so that no damage can make it crash or loop, and
+    /// checking the checksum once all is read.
     private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
+        let descriptor: Int32
+        /// Where the checksum starts: the end of the counted bytes.
+        let end: Int
+        let size: Int
+        /// Bytes read and not yet let go, from file offset `bufferStart`.
+        var buffer: [UInt8] = []
+        var bufferStart = 0
+        /// The next byte to read, as an index into `buffer`.
+        var next = 0
+        /// Where the counted bytes start (after the header lines).
+        var countedStart = Int.max
+        /// The file offset up to which bytes are in the checksum.
+        var accounted = 0
+        var checksum = Checksum()
         var strings: [String] = []
 
-        init(bytes: [UInt8]) {
-            self.bytes = bytes
+        init(descriptor: Int32, size: Int) {
+            self.descriptor = descriptor
+            self.size = size
+            end = max(0, size - 8)
         }
 
-        /// The text up to the next newline, or nil.
+        /// The file offset of the next byte.
+        var offset: Int { bufferStart + next }
+
+        /// Makes sure `count` bytes from `next` are in `buffer`, reading
+        /// more (several MB at a time) and letting go of what was read.
+        mutating func ensure(_ count: Int) throws(Unusable) {
+            guard buffer.count - next < count else { return }
+            account(upTo: next)
+            buffer.removeSubrange(0..<next)
+            bufferStart += next
+            next = 0
+            let wanted = min(max(count, 4 << 20), size - bufferStart)
+            guard wanted >= count else { throw Unusable(reason: "cut short") }
+            let filled = buffer.count
+            buffer += repeatElement(0, count: wanted - filled)
+            var got = filled
+            while got < wanted {
+                let read = buffer.withUnsafeMutableBytes { raw in
+                    Foundation.read(descriptor, raw.baseAddress! + got, wanted - got)
+                }
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else { throw Unusable(reason: "cut short") }
+                got += read
+            }
+        }
+
+        /// Adds the counted bytes of `buffer` before `index` not added yet to the checksum.
+        mutating func account(upTo index: Int) {
+            let from = max(countedStart, accounted)
+            let to = min(end, bufferStart + index)
+            guard from < to else { return }
+            checksum.add(buffer[(from - bufferStart)..<(to - bufferStart)])
+            accounted = to
+        }
+
+        /// The text up to the next newline (within the first 4 KB), or nil.
         mutating func line() -> String? {
-            guard let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            defer { offset = end + 1 }
-            return String(decoding: bytes[offset..<end], as: UTF8.self)
-        }
-
-        func number(at position: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for index in (position..<(position + 8)).reversed() { value = value << 8 | UInt64(bytes[index]) }
-            return value
+            guard (try? ensure(min(4_096, size - offset))) != nil,
+                let newline = buffer[next...].firstIndex(of: UInt8(ascii: "\n"))
+            else { return nil }
+            defer {
+                next = newline + 1
+                countedStart = offset
+            }
+            return String(decoding: buffer[next..<newline], as: UTF8.self)
         }
 
         mutating func integer<T: FixedWidthInteger>(_: T.Type, end: Int) throws(Unusable) -> T {
             let size = MemoryLayout<T>.size
             guard offset + size <= end else { throw Unusable(reason: "cut short") }
+            try ensure(size)
             var value: T = 0
-            for index in (offset..<(offset + size)).reversed() { value = value << 8 | T(bytes[index]) }
-            offset += size
+            for index in (next..<(next + size)).reversed() { value = value << 8 | T(buffer[index]) }
+            next += size
             return value
         }
 
@@ -230,8 +308,9 @@ public struct PageCache: Sendable {
         mutating func text(end: Int) throws(Unusable) -> String {
             let length = Int(try integer(UInt32.self, end: end))
             guard length <= end - offset else { throw Unusable(reason: "a string longer than the file") }
-            defer { offset += length }
-            return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+            try ensure(length)
+            defer { next += length }
+            return String(decoding: buffer[next..<(next + length)], as: UTF8.self)
         }
 
         /// A string of the table, by its number.
@@ -251,7 +330,8 @@ public struct PageCache: Sendable {
             return date
         }
 
-        mutating func entries(end: Int) throws(Unusable) -> [String: Entry] {
+        mutating func entries() throws(Unusable) -> [String: Entry] {
+            guard size >= 8 else { throw Unusable(reason: "cut short") }
             let stringCount = try count(end: end, size: 4)
             strings.reserveCapacity(stringCount)
             for _ in 0..<stringCount { strings.append(try text(end: end)) }
@@ -292,6 +372,9 @@ public struct PageCache: Sendable {
                 entries[path] = Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
             }
             guard offset == end else { throw Unusable(reason: "bytes after the last page") }
+            account(upTo: next)
+            let expected = try integer(UInt64.self, end: size)
+            guard checksum.final == expected else { throw Unusable(reason: "its checksum does not match") }
             return entries
         }
     }

@@ -85,6 +85,44 @@ struct PageCacheTests {
         }
     }
 
+    @Test("a changed page goes to a small file beside the cache, which stays as it was; the output is a clean build's")
+    func changedPagesGoBesideTheCache() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            // Enough pages that one is not a quarter of them.
+            for day in 1...6 {
+                _ = try TestFiles.write(
+                    "### [2016-02-0\(day)](/news/2016/02/\(day)/index.md)\n\n# Event number \(day).\n\nA body.\n",
+                    to: "news/2016/02/\(day)/event-number-\(day).md", under: root)
+            }
+            _ = try Publisher(configuration: configuration).build()
+            let complete = try Data(contentsOf: cacheFile(configuration))
+            let recent = configuration.output.appendingPathComponent(PageCache.recentFileName)
+            #expect(!FileManager.default.fileExists(atPath: recent.path))
+
+            try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde reported")
+            let edited = try Publisher(configuration: configuration).build()
+            #expect(edited.notices.isEmpty && edited.written > 0)
+            #expect(try Data(contentsOf: cacheFile(configuration)) == complete, "the complete cache is not rewritten")
+            #expect(FileManager.default.fileExists(atPath: recent.path))
+            var clean = configuration
+            clean.output = root.appendingPathComponent("clean")
+            _ = try Publisher(configuration: clean).build()
+            let expected = try published(clean.output)
+            #expect(try published(configuration.output) == expected)
+
+            // Built again from the two files: the same; and with the small one damaged: the same, with a notice.
+            forgetManifest(configuration)
+            #expect(try Publisher(configuration: configuration).build().notices.isEmpty)
+            #expect(try published(configuration.output) == expected)
+            try Data("feedpub-cache 1\nnot the key\n".utf8).write(to: recent)
+            forgetManifest(configuration)
+            let damaged = try Publisher(configuration: configuration).build()
+            #expect(damaged.notices.count == 1 && damaged.notices[0].contains(PageCache.recentFileName))
+            #expect(try published(configuration.output) == expected)
+        }
+    }
+
     @Test("a page with problems is read again by every build, so that every build reports them")
     func problemsAreReportedEveryBuild() throws {
         try TestFiles.withTemporaryFolder { root in
