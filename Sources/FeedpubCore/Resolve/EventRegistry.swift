@@ -41,6 +41,12 @@ struct EventRegistry {
         pendingVariants.removeAll()
     }
 
+    /// The event whose page is at `sitePath`, or that an entry with that
+    /// path was found to name.
+    func event(at sitePath: String) -> Int? {
+        byPath[sitePath]
+    }
+
     /// The event `entry` names: a page of the corpus by path, or by date and
     /// a slug of its headline with or without story prefix; failing that, an
     /// event known only by reference, created on first mention.

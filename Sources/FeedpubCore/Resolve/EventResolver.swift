@@ -37,9 +37,13 @@ public struct EventResolver: Sendable {
             }
         }
         registry.registerVariantKeys()
-        for (page, plan) in zip(pages, plans) {
-            for (entry, contexts) in zip(page.related, plan.contextTopics) {
-                let target = registry.target(of: entry)
+        // Most entries name a page by its path: those are looked up in
+        // parallel. The rest are linked one by one, in page order.
+        let pageEvents = registry
+        let linked = ParallelMap.map(pages) { page in page.related.map { pageEvents.event(at: $0.sitePath) } }
+        for ((page, plan), events) in zip(zip(pages, plans), linked) {
+            for ((entry, contexts), event) in zip(zip(page.related, plan.contextTopics), events) {
+                let target = event ?? registry.target(of: entry)
                 for topic in contexts { registry.addTopic(topic, to: target) }
             }
         }
