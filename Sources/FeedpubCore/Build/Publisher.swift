@@ -171,8 +171,9 @@ public struct Publisher: Sendable {
     {
         guard previous.settings == settings, inputs.allSatisfy({ $0 != nil }),
             previous.inputs == inputs.compactMap({ $0 }),
-            ParallelMap.map(previous.outputs, chunkSize: 1024, { FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 })
-                .allSatisfy({ $0 })
+            ParallelMap.map(
+                previous.outputs, chunkSize: 1024, { FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 }
+            ).allSatisfy({ $0 })
         else { return nil }
         var report = previous.report
         report.written = 0

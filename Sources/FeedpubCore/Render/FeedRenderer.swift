@@ -200,7 +200,8 @@ public struct FeedRenderer: Sendable {
         if description.entries.contains(where: { !$0.holds(format) }) {
             var entries: [RenderedEntry] = []
             for entry in description.entries {
-                entries.append(entry.holds(format) ? entry : entry.holding(try entry.serialized(as: format, site: site)))
+                let serialized = entry.holds(format) ? entry.serialized : try entry.serialized(as: format, site: site)
+                entries.append(entry.holding(serialized))
             }
             description = description.with(entries: entries)
         }
