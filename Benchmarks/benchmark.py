@@ -5,6 +5,8 @@ output, all measured in one run on this machine.
 
     python3 Benchmarks/benchmark.py                 # 10,000 and 100,000 pages
     python3 Benchmarks/benchmark.py --pages 10000   # one size
+    python3 Benchmarks/benchmark.py --feedgen /path/to/venv/bin/python
+                                                    # also time a python-feedgen script
 
 Corpora come from the repository's deterministic generator (feedpub-corpus);
 they are kept in --work (default /tmp/feedpub-bench) and reused when present.
@@ -91,6 +93,8 @@ def put_back(corpus, held, moved):
 
 
 ASIDE = []
+FEEDGEN = None
+FEEDS_ONLY = None
 
 
 def set_aside(folder):
@@ -142,6 +146,21 @@ def bench(pages, work, config):
         rewritten_one_day = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
     finally:
         put_back(corpus, held, moved)
+    if FEEDGEN:
+        # The same corpus through a python-feedgen script, against feedpub
+        # writing the same kind of output: Atom and RSS per topic only.
+        baseline = os.path.join(work, "feedgen-%d" % pages)
+        set_aside(baseline)
+        feedgen = measured([FEEDGEN, os.path.join(ROOT, "Benchmarks", "feedgen_baseline.py"), corpus, baseline])
+        feeds_only = os.path.join(work, "feeds-only-%d" % pages)
+        set_aside(feeds_only)
+        only = measured([os.path.join(BIN, "feedpub"), "build", "--config", FEEDS_ONLY, "--input", corpus,
+                         "--output", feeds_only, "--quiet"])
+        comparison = {"feedgen": feedgen, "feedpub_feeds_only": only,
+                      "feedgen_files": sum(len(f) for _, _, f in os.walk(baseline)),
+                      "feeds_only_files": sum(1 for _, _, f in os.walk(feeds_only) for n in f if not n.startswith("."))}
+    else:
+        comparison = None
     corpus_bytes = tree_size(os.path.join(corpus, "news"))
     floor = read_floor + copy_floor
     return {
@@ -157,6 +176,7 @@ def bench(pages, work, config):
         "copy_floor": copy_floor,
         "rewritten_no_change": rewritten_no_change,
         "rewritten_one_day": rewritten_one_day,
+        "comparison": comparison,
     }
 
 
@@ -166,6 +186,8 @@ def main():
     parser.add_argument("--work", default="/tmp/feedpub-bench", help="folder for corpora and output")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binaries")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--feedgen", metavar="PYTHON",
+                        help="also time Benchmarks/feedgen_baseline.py with this Python (one with feedgen installed)")
     arguments = parser.parse_args()
     sizes = arguments.pages or [10000, 100000]
     if not arguments.no_build:
@@ -175,6 +197,12 @@ def main():
     config = os.path.join(arguments.work, "config.json")
     with open(config, "w") as handle:
         json.dump({"site": {"title": "Benchmark", "url": "https://example.org/"}}, handle)
+    global FEEDGEN, FEEDS_ONLY
+    FEEDGEN = arguments.feedgen
+    FEEDS_ONLY = os.path.join(arguments.work, "config-feeds-only.json")
+    with open(FEEDS_ONLY, "w") as handle:
+        json.dump({"site": {"title": "Benchmark", "url": "https://example.org/"},
+                   "feeds": {"json": False, "html": False, "archives": False}}, handle)
     try:
         results = [bench(pages, arguments.work, config) for pages in sizes]
     finally:
@@ -190,6 +218,14 @@ def main():
             r["no_change"][0], r["no_change"][0] / wall, r["rewritten_no_change"],
             r["one_day"][0], r["one_day"][0] / wall, r["rewritten_one_day"],
             r["read_floor"], r["copy_floor"], wall / r["floor"]))
+    if FEEDGEN:
+        print()
+        print("| pages | python-feedgen script: wall, CPU, peak RSS (files) | feedpub, Atom and RSS only: wall, CPU, peak RSS (files) |")
+        print("| --- | --- | --- |")
+        for r in results:
+            c = r["comparison"]
+            print("| {:,} | {:.2f} s, {:.2f} s, {:.0f} MB ({:,}) | {:.2f} s, {:.2f} s, {:.0f} MB ({:,}) |".format(
+                r["pages"], *c["feedgen"], c["feedgen_files"], *c["feedpub_feeds_only"], c["feeds_only_files"]))
     if arguments.json:
         with open(arguments.json, "w") as handle:
             json.dump(results, handle, indent=2)
