@@ -1,13 +1,16 @@
 import Foundation
 
-/// The pages the last build parsed, kept in the output folder as
-/// `.feedpub-cache`, so that a rebuild reads again only the pages whose size
-/// or modification time changed.
+/// The pages the last builds parsed, kept in the output folder, so that a
+/// rebuild reads again only the pages whose size or modification time
+/// changed: `.feedpub-cache` holds them all as of some build, and
+/// `.feedpub-cache-recent` the pages changed since (see
+/// `Publisher.writeCache`).
 ///
 /// Every distinct string but body paragraphs is stored once (a corpus names
 /// each event in the Related lists of many pages), so the cache is a
-/// fraction of the corpus and one file to read instead of one per page. Pages that had problems are
-/// not kept: they are parsed again, so every build reports their problems.
+/// fraction of the corpus, and one file to read instead of one per page.
+/// Pages that had problems are not kept: they are parsed again, so every
+/// build reports their problems.
 ///
 /// The cache is an optimisation only. One that is missing gives a full
 /// parse; one that is damaged, of another format, or from another program

@@ -33,6 +33,7 @@ struct RenderedEntry: Sendable {
     /// The full text as HTML, escaped for XML: every format shares it.
     var content: EscapedText { entry.html }
 
+    /// The serialization held, in each format; nil for the others.
     var atom: XMLFragment? {
         if case .atom(let fragment) = serialized { fragment } else { nil }
     }
