@@ -228,7 +228,8 @@ public struct Publisher: Sendable {
                     + "if any, are still in place); \(report.written) were written. Build again once this is fixed.")
         }
         report.removed = output.removeStale(keeping: Set(all.map(\.path))).count
-        return all.compactMap { FileStamp.of(output.path(of: $0.path), as: $0.path) }
+        return ParallelMap.map(all, chunkSize: 1024) { FileStamp.of(output.path(of: $0.path), as: $0.path) }
+            .compactMap { $0 }
     }
 
     /// The program (its executable's stamp) and the configuration, as one string.

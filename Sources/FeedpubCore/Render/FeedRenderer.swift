@@ -56,7 +56,7 @@ public struct FeedRenderer: Sendable {
     /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
     public init(
         corpus: consuming Corpus, configuration: Configuration,
-        isWritten: (_ stem: String, _ paths: [String], _ fingerprint: UInt64) -> Bool = { _, _, _ in false }
+        isWritten: @Sendable (_ stem: String, _ paths: [String], _ fingerprint: UInt64) -> Bool = { _, _, _ in false }
     ) throws {
         site = FeedSite(configuration)
         maxEntries = configuration.maxEntries
@@ -79,21 +79,28 @@ public struct FeedRenderer: Sendable {
         }
         feeds = all
 
-        let shown = Set(all.flatMap { layout.events(of: $0) }).sorted()
-        let hashes = Dictionary(
-            uniqueKeysWithValues: ParallelMap.map(shown) { [events] index in
-                (index, FeedFingerprint.of(events[index], topics: topics, date: dates[index]))
-            })
-        let fingerprints = all.map { feed in
-            FeedFingerprint.of(
-                stem: layout.stem(of: feed), name: layout.name(of: feed) ?? "", links: layout.shape(of: feed),
-                entries: layout.events(of: feed).map { hashes[$0]! })
+        // Every feed's fingerprint, and whether it is written as it is (which
+        // looks at its files), on both cores: a rebuild of a large corpus
+        // does this for some 40,000 feeds and renders a few hundred.
+        var isInAFeed = [Bool](repeating: false, count: events.count)
+        for feed in all {
+            for index in layout.events(of: feed) { isInAFeed[index] = true }
         }
-        self.fingerprints = Dictionary(uniqueKeysWithValues: zip(all, fingerprints))
-        let changed = all.indices.filter { index in
-            let stem = layout.stem(of: all[index])
-            return !isWritten(stem, Self.paths(of: all[index], stem: stem, among: extensions), fingerprints[index])
-        }.map { all[$0] }
+        let shown = events.indices.filter { isInAFeed[$0] }
+        var hashes = [UInt64](repeating: 0, count: events.count)
+        let shownHashes = ParallelMap.map(shown) { [events] index in
+            FeedFingerprint.of(events[index], topics: topics, date: dates[index])
+        }
+        for (index, hash) in zip(shown, shownHashes) { hashes[index] = hash }
+        let checked = ParallelMap.map(all, chunkSize: 256) { [hashes] feed in
+            let stem = layout.stem(of: feed)
+            let fingerprint = FeedFingerprint.of(
+                stem: stem, name: layout.name(of: feed) ?? "", links: layout.shape(of: feed),
+                entries: layout.events(of: feed).map { hashes[$0] })
+            return (fingerprint, isWritten(stem, Self.paths(of: feed, stem: stem, among: extensions), fingerprint))
+        }
+        self.fingerprints = Dictionary(uniqueKeysWithValues: zip(all, checked.map(\.0)))
+        let changed = zip(all, checked).filter { !$1.1 }.map(\.0)
         changedFeeds = changed
 
         // Entries are built a batch at a time, and each event is let go once
