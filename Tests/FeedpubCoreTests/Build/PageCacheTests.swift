@@ -4,19 +4,6 @@ import Testing
 
 @Suite("The page cache")
 struct PageCacheTests {
-    /// Every published file under `root` (relative path → bytes).
-    func published(_ root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
-        while let path = walker.nextObject() as? String {
-            guard !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
-            if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
-        }
-        return files
-    }
-
     /// Forgets the last build's manifest, so that the next build reads the corpus again.
     func forgetManifest(_ configuration: Configuration) {
         try? FileManager.default.removeItem(at: configuration.output.appendingPathComponent(BuildManifest.fileName))
@@ -32,7 +19,7 @@ struct PageCacheTests {
             let configuration = try TestFiles.sampleCopy(in: root)
             _ = try Publisher(configuration: configuration).build()
             #expect(FileManager.default.fileExists(atPath: cacheFile(configuration).path))
-            let before = try published(configuration.output)
+            let before = try TestFiles.published(configuration.output)
 
             // An edit of the same size, with the file's time put back: only
             // the cache can tell the build the page is as it was.
@@ -46,7 +33,7 @@ struct PageCacheTests {
             forgetManifest(configuration)
             let cached = try Publisher(configuration: configuration).build()
             #expect(!cached.upToDate && cached.notices.isEmpty)
-            #expect(try published(configuration.output) == before, "the page came from the cache")
+            #expect(try TestFiles.published(configuration.output) == before, "the page came from the cache")
 
             try FileManager.default.removeItem(at: cacheFile(configuration))
             forgetManifest(configuration)
@@ -62,7 +49,7 @@ struct PageCacheTests {
         try TestFiles.withTemporaryFolder { root in
             let configuration = try TestFiles.sampleCopy(in: root)
             _ = try Publisher(configuration: configuration).build()
-            let expected = try published(configuration.output)
+            let expected = try TestFiles.published(configuration.output)
             let good = try Data(contentsOf: cacheFile(configuration))
             var flipped = good
             flipped[good.count / 2] ^= 0x20
@@ -79,7 +66,7 @@ struct PageCacheTests {
                 let report = try Publisher(configuration: configuration).build()
                 #expect(report.notices.count == 1, "\(damage)")
                 #expect(report.notices.first?.contains("\(PageCache.fileName): \(reason)") == true, "\(damage): \(report.notices)")
-                #expect(try published(configuration.output) == expected, "\(damage)")
+                #expect(try TestFiles.published(configuration.output) == expected, "\(damage)")
                 #expect(try Data(contentsOf: cacheFile(configuration)) == good, "\(damage): the cache is written anew")
             }
         }
@@ -108,18 +95,18 @@ struct PageCacheTests {
             var clean = configuration
             clean.output = root.appendingPathComponent("clean")
             _ = try Publisher(configuration: clean).build()
-            let expected = try published(clean.output)
-            #expect(try published(configuration.output) == expected)
+            let expected = try TestFiles.published(clean.output)
+            #expect(try TestFiles.published(configuration.output) == expected)
 
             // Built again from the two files: the same; and with the small one damaged: the same, with a notice.
             forgetManifest(configuration)
             #expect(try Publisher(configuration: configuration).build().notices.isEmpty)
-            #expect(try published(configuration.output) == expected)
+            #expect(try TestFiles.published(configuration.output) == expected)
             try Data("feedpub-cache 1\nnot the key\n".utf8).write(to: recent)
             forgetManifest(configuration)
             let damaged = try Publisher(configuration: configuration).build()
             #expect(damaged.notices.count == 1 && damaged.notices[0].contains(PageCache.recentFileName))
-            #expect(try published(configuration.output) == expected)
+            #expect(try TestFiles.published(configuration.output) == expected)
         }
     }
 

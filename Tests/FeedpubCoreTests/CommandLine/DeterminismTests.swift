@@ -5,34 +5,8 @@ import Testing
 
 @Suite("Parallel, cached builds")
 struct DeterminismTests {
-    /// Runs the feedpub executable in `folder` with `arguments` and, added
-    /// to its environment, `environment`; returns its exit status.
-    func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Int32 {
-        guard let executable = FeedpubCommandTests.executable else {
-            Issue.record("build the feedpub product first")
-            throw CancellationError()
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    /// Every published file under `folder` (relative path → bytes).
-    func published(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
-        while let path = walker.nextObject() as? String {
-            guard FeedpubCommandTests.isPublished(path) else { continue }
-            files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
-        }
-        return files
+    func run(_ arguments: [String], in root: URL, environment: [String: String] = [:]) throws -> Int32 {
+        try FeedpubCommandTests().run(arguments, in: root, environment: environment).status
     }
 
     @Test("a parallel build that took most pages from its cache writes what a clean single-threaded build writes")
@@ -66,9 +40,9 @@ struct DeterminismTests {
             #expect(FileManager.default.fileExists(atPath: cache.path), "the rebuild took the other pages from the cache")
 
             #expect(try run(["build", "-c", "config.json", "-o", "serial"], in: root, environment: ["FEEDPUB_THREADS": "1"]) == 0)
-            let serial = try published(root.appendingPathComponent("serial"))
+            let serial = try TestFiles.published(root.appendingPathComponent("serial"))
             #expect(serial.count > 300)
-            #expect(try published(root.appendingPathComponent("cached")) == serial)
+            #expect(try TestFiles.published(root.appendingPathComponent("cached")) == serial)
         }
     }
 }

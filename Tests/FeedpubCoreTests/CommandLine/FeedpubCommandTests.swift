@@ -17,10 +17,14 @@ struct FeedpubCommandTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs feedpub with `arguments` in `folder`; with `fileSizeLimit`, under
-    /// `ulimit -f` (in 512-byte blocks), as on a disk that fills up.
-    func run(_ arguments: [String], in folder: URL, fileSizeLimit: Int? = nil) throws -> Run {
+    /// Runs feedpub with `arguments` in `folder`, with `environment` added to
+    /// this process's; with `fileSizeLimit`, under `ulimit -f` (in 512-byte
+    /// blocks), as on a disk that fills up.
+    func run(_ arguments: [String], in folder: URL, fileSizeLimit: Int? = nil, environment: [String: String] = [:])
+        throws -> Run
+    {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         guard let executable = Self.executable else {
             Issue.record("build the feedpub product first")
             throw CancellationError()

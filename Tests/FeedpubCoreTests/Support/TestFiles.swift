@@ -69,6 +69,20 @@ extension TestFiles {
 }
 
 extension TestFiles {
+    /// Every published file under the output folder `root` (relative path →
+    /// bytes): not the build's manifest, lock, page cache or temporary files.
+    static func published(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: root.path))
+        while let path = walker.nextObject() as? String {
+            guard !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
+        }
+        return files
+    }
+
     /// The sample's page of 2015-11-17 (seed 000) in a copy of the sample under `root`.
     static func samplePage(in root: URL) throws -> URL {
         let folder = root.appendingPathComponent("news/2015/11/17")
