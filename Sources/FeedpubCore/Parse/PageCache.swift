@@ -386,15 +386,8 @@ public struct PageCache: Sendable {
 /// A 64-bit checksum of a byte stream, fed in pieces of any size: FNV-1a
 /// over 8-byte words, which finds a damaged cache at several GB/s.
 struct Checksum {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
     private var pending: [UInt8] = []
-
-    /// The checksum of `bytes`.
-    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var checksum = Checksum()
-        checksum.add(bytes)
-        return checksum.final
-    }
 
     /// Adds `bytes` to the stream.
     mutating func add(_ bytes: ArraySlice<UInt8>) {
