@@ -146,7 +146,7 @@ public struct Publisher: Sendable {
             let fingerprints = renderer.feeds.map { (renderer.stem(of: $0), renderer.fingerprint(of: $0)) }
             // Handing the renderer over frees its entries once every feed is
             // written, before the manifest is put together.
-            let outputs = try write(consume renderer, to: output, report: &report)
+            let outputs = try write(consume renderer, to: output, keeping: written, report: &report)
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             if inputs.allSatisfy({ $0 != nil }) {
                 var manifest = BuildManifest(
@@ -187,12 +187,16 @@ public struct Publisher: Sendable {
 
     /// Renders and writes every feed and the index, removes stale feeds, and
     /// counts it all in `report`; returns the stamps of the files it produced.
+    /// The files of a feed kept as it was have their stamps in `previous`,
+    /// checked when the renderer found the feed written.
     ///
     /// A feed that cannot be rendered or written does not stop the others;
     /// when any failed, the error names the first failure and counts what
     /// was not published (the previous versions of those files stay).
-    private func write(_ renderer: consuming FeedRenderer, to output: OutputFolder, report: inout BuildReport)
-        throws(BuildError)
+    private func write(
+        _ renderer: consuming FeedRenderer, to output: OutputFolder, keeping previous: [String: FileStamp],
+        report: inout BuildReport
+    ) throws(BuildError)
         -> [FileStamp]
     {
         var renderer = consume renderer
@@ -212,7 +216,7 @@ public struct Publisher: Sendable {
         }
         let changed = Set(renderer.changedFeeds)
         let kept = renderer.feeds.filter { !changed.contains($0) }.flatMap { feed in
-            renderer.paths(of: feed).map { Written(path: $0, outcome: .unchanged) }
+            renderer.paths(of: feed).map { Written(path: $0, outcome: .unchanged, stamp: previous[$0]) }
         }
         let index = Written.publish(
             { try renderer.renderFolderDocuments() },
@@ -228,7 +232,7 @@ public struct Publisher: Sendable {
                     + "if any, are still in place); \(report.written) were written. Build again once this is fixed.")
         }
         report.removed = output.removeStale(keeping: Set(all.map(\.path))).count
-        return ParallelMap.map(all, chunkSize: 1024) { FileStamp.of(output.path(of: $0.path), as: $0.path) }
+        return ParallelMap.map(all, chunkSize: 1024) { $0.stamp ?? FileStamp.of(output.path(of: $0.path), as: $0.path) }
             .compactMap { $0 }
     }
 
@@ -322,6 +326,8 @@ private struct Written: Sendable {
     var outcome: OutputFolder.Outcome?
     /// Why it could not be published, naming the file.
     var failure: String?
+    /// Its stamp, when known without looking.
+    var stamp: FileStamp?
 
     /// Renders `documents` (the files at `paths`) and writes them to `output`.
     static func publish(
