@@ -11,8 +11,18 @@ struct EventRegistry {
     private var bySlug: [SlugKey: Int] = [:]
     private var pendingVariants: [(date: EventDate, slugs: ArraySlice<String>, event: Int)] = []
 
-    init(topics: TopicIDs) {
+    /// A registry for about `pageCount` pages: its indexes are sized for
+    /// them up front instead of growing (and rehashing) as they fill.
+    init(topics: TopicIDs, pageCount: Int) {
         self.topics = topics
+        events.reserveCapacity(pageCount)
+        eventTopics.reserveCapacity(pageCount)
+        files.reserveCapacity(pageCount)
+        // Pages, and the other paths Related entries name them by.
+        byPath.reserveCapacity(2 * pageCount)
+        byIdentity.reserveCapacity(pageCount)
+        // A full headline and up to three shorter variants a page.
+        bySlug.reserveCapacity(4 * pageCount)
     }
 
     /// Adds the event of `page` (planned as `plan`), or finds the event it duplicates.
@@ -53,14 +63,22 @@ struct EventRegistry {
     mutating func target(of entry: RelatedEntry) -> Int {
         if let event = byPath[entry.sitePath] { return event }
         let headline = entry.headline.isEmpty ? entry.slug.split(separator: "-").joined(separator: " ") : entry.headline
+        // Slugs are tried first, one at a time: most entries whose path
+        // names no page find it under their headline's own slug, and need
+        // neither the shorter variants nor the story prefixes.
+        var slugs = [entry.slug]
+        var variants = StoryPrefix.Variants(headline)
+        while true {
+            if let found = bySlug[Self.slugKey(entry.date, slugs.last!)] {
+                byPath[entry.sitePath] = found
+                return found
+            }
+            guard let next = variants.next() else { break }
+            slugs.append(Slug.site(next))
+        }
         let (prefixTopics, storyless) = StoryPrefix.splitTopics(headline, isTopic: topics.book.contains)
         let identity = Self.identity(date: entry.date, storyless: storyless)
-        let variants = StoryPrefix.variants(headline).map(Slug.site)
-        let candidates = [entry.slug] + variants
-        let found =
-            candidates.lazy.compactMap { [bySlug] in bySlug[Self.slugKey(entry.date, $0)] }.first
-            ?? byIdentity[identity]
-        if let found {
+        if let found = byIdentity[identity] {
             byPath[entry.sitePath] = found
             return found
         }
@@ -69,8 +87,7 @@ struct EventRegistry {
                 sitePath: entry.sitePath, identity: identity, date: entry.date, headline: headline,
                 storyless: storyless, isReferenceOnly: true),
             file: entry.sitePath, prefixTopics: prefixTopics.compactMap(topics.id))
-        index(slug: entry.slug, date: entry.date, event: event)
-        for slug in variants { index(slug: slug, date: entry.date, event: event) }
+        for slug in slugs { index(slug: slug, date: entry.date, event: event) }
         return event
     }
 

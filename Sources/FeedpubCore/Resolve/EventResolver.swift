@@ -27,7 +27,7 @@ public struct EventResolver: Sendable {
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
         let plans = ParallelMap.map(pages) { PagePlan($0, topics: topics) }
-        var registry = EventRegistry(topics: topics)
+        var registry = EventRegistry(topics: topics, pageCount: pages.count)
         var diagnostics: [Diagnostic] = []
         for (page, plan) in zip(pages, plans) {
             let (_, duplicateOf) = registry.add(page, plan: plan)
@@ -63,6 +63,7 @@ public struct EventResolver: Sendable {
             return uses
         }
         var lists: [BytewiseKey: Int] = [:]
+        lists.reserveCapacity(counts.reduce(0) { $0 + $1.count })
         for uses in counts { lists.merge(uses, uniquingKeysWith: +) }
         // The order of recording does not matter: a topic's name is chosen by
         // counting uses of each spelling, ties broken by code point order.

@@ -17,13 +17,24 @@ enum StoryPrefix {
     /// `headline` and the headlines left after dropping one, two and three
     /// leading segments: every spelling under which other pages may link it.
     static func variants(_ headline: String) -> [String] {
-        var result = [headline]
-        var current = headline
-        while result.count < 4, let next = droppingFirst(current) {
-            result.append(next)
-            current = next
+        Array(IteratorSequence(Variants(headline)))
+    }
+
+    /// The variants of a headline (see ``variants(_:)``), one at a time.
+    struct Variants: IteratorProtocol {
+        private var current: String?
+        private var count = 0
+
+        init(_ headline: String) {
+            current = headline
         }
-        return result
+
+        mutating func next() -> String? {
+            guard count < 4, let variant = current else { return nil }
+            count += 1
+            current = count < 4 ? StoryPrefix.droppingFirst(variant) : nil
+            return variant
+        }
     }
 
     /// Splits off leading prefixes that name a topic: `isTopic` is asked about
