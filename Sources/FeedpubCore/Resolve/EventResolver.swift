@@ -54,28 +54,50 @@ public struct EventResolver: Sendable {
     /// every distinct context list. Lists repeat (every link to one event
     /// gives its topics), so each is split once.
     private func topics(of pages: [Page]) -> TopicIDs {
-        let ranges = stride(from: 0, to: pages.count, by: 512).map { $0..<min(pages.count, $0 + 512) }
+        // Pages share one copy of each list they repeat: uses are counted by
+        // the copy first, then the copies by their bytes.
+        let size = max(512, (pages.count + 1) / 2)
+        let ranges = stride(from: 0, to: pages.count, by: size).map { $0..<min(pages.count, $0 + size) }
         let counts = ParallelMap.map(ranges, chunkSize: 1) { range in
-            var uses: [BytewiseKey: Int] = [:]
+            var uses: [StringIdentity: (list: String, count: Int)] = [:]
             for page in pages[range] {
-                for entry in page.related { uses[BytewiseKey(entry.contextList), default: 0] += 1 }
+                for entry in page.related {
+                    uses[StringIdentity(entry.contextList), default: (entry.contextList, 0)].count += 1
+                }
             }
             return uses
         }
-        var lists: [BytewiseKey: Int] = [:]
-        lists.reserveCapacity(counts.reduce(0) { $0 + $1.count })
-        for uses in counts { lists.merge(uses, uniquingKeysWith: +) }
-        // The order of recording does not matter: a topic's name is chosen by
-        // counting uses of each spelling, ties broken by code point order.
-        let split = ParallelMap.map(Array(lists)) { list, count in
-            (list, RelatedEntry.contextNames(list.string), count)
+        var copies: [StringIdentity: (list: String, count: Int)] = [:]
+        for uses in counts { copies.merge(uses) { ($0.list, $0.count + $1.count) } }
+        var lists: [(list: String, count: Int)] = []
+        var listNumbers: [BytewiseKey: Int] = [:]
+        listNumbers.reserveCapacity(copies.count)
+        var copyNumbers: [(StringIdentity, String, Int)] = []
+        copyNumbers.reserveCapacity(copies.count)
+        for (identity, (list, count)) in copies {
+            let key = BytewiseKey(list)
+            let number = listNumbers[key] ?? lists.count
+            if number == lists.count {
+                listNumbers[key] = number
+                lists.append((list, 0))
+            }
+            lists[number].count += count
+            copyNumbers.append((identity, list, number))
+        }
+        let names = ParallelMap.map(lists) { RelatedEntry.contextNames($0.list) }
+        // Each spelling is recorded once, with its uses summed: a few
+        // thousand names make up hundreds of thousands of lists. The order
+        // of recording does not matter: a topic's name is chosen by counting
+        // uses of each spelling, ties broken by code point order.
+        var spellings: [BytewiseKey: Int] = [:]
+        for (names, (_, count)) in zip(names, lists) {
+            for name in names { spellings[BytewiseKey(name), default: 0] += count }
         }
         var book = TopicBook(aliases: aliases)
-        for (_, names, count) in split {
-            for name in names { book.record(name, count: count) }
-        }
+        for (name, count) in spellings { book.record(name.string, count: count) }
         book.seal()
-        return TopicIDs(book: book, lists: split.map { ($0.0, $0.1) })
+        return TopicIDs(
+            book: book, spellings: Array(spellings.keys), lists: names, numbers: listNumbers, copies: copyNumbers)
     }
 }
 
@@ -86,24 +108,46 @@ struct TopicIDs: Sendable {
     let book: TopicBook
     /// Every topic's key; a topic's number is its index.
     let keys: [String]
-    /// The topics of each context list, by the list's text.
-    let contexts: [BytewiseKey: [Int]]
     private let numbers: [String: Int]
+    /// The topics of each distinct context list.
+    private let contexts: [[Int]]
+    /// The number of each list, by its text.
+    private let listNumbers: [BytewiseKey: Int]
+    /// The same, by the identity of each copy of a list the pages hold.
+    private let copyNumbers: [StringIdentity: Int]
+    /// Those copies, kept alive so that no identity can come to stand for
+    /// another string.
+    private let copies: [String]
 
-    /// The numbering of `book`'s topics, with the topics of each of `lists`.
-    init(book: TopicBook, lists: [(BytewiseKey, [String])]) {
+    /// The numbering of `book`'s topics, with the topics of every distinct
+    /// context list, given as the names in `lists` and numbered by text in
+    /// `numbers` and by identity in `copies`; `spellings` are every name
+    /// of the lists.
+    init(
+        book: TopicBook, spellings: [BytewiseKey], lists: [[String]], numbers listNumbers: [BytewiseKey: Int],
+        copies: [(StringIdentity, String, Int)]
+    ) {
         self.book = book
         keys = book.sortedKeys
         let numbers = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         self.numbers = numbers
-        contexts = Dictionary(
-            uniqueKeysWithValues: ParallelMap.map(lists) { list, names in
-                (list, names.compactMap { numbers[book.canonicalKey($0)] })
-            })
+        var spellingNumbers: [BytewiseKey: Int] = [:]
+        for spelling in spellings { spellingNumbers[spelling] = numbers[book.canonicalKey(spelling.string)] }
+        contexts = ParallelMap.map(lists) { [spellingNumbers] names in
+            names.compactMap { spellingNumbers[BytewiseKey($0)] }
+        }
+        self.listNumbers = listNumbers
+        copyNumbers = Dictionary(uniqueKeysWithValues: copies.map { ($0, $2) })
+        self.copies = copies.map(\.1)
     }
 
     /// The number of the topic `name` names, if it is one.
     func id(_ name: String) -> Int? {
         numbers[book.canonicalKey(name)]
+    }
+
+    /// The topics of the context list `list`, one of the lists counted.
+    func topics(ofList list: String) -> [Int] {
+        (copyNumbers[StringIdentity(list)] ?? listNumbers[BytewiseKey(list)]).map { contexts[$0] } ?? []
     }
 }

@@ -22,6 +22,6 @@ struct PagePlan: Sendable {
         self.storyless = storyless
         identity = EventRegistry.identity(date: page.date, storyless: storyless)
         slugs = StoryPrefix.variants(page.headline).map(Slug.site)
-        contextTopics = page.related.map { entry in topics.contexts[BytewiseKey(entry.contextList)] ?? [] }
+        contextTopics = page.related.map { topics.topics(ofList: $0.contextList) }
     }
 }
