@@ -38,9 +38,12 @@ public struct EventResolver: Sendable {
         }
         registry.registerVariantKeys()
         // Most entries name a page by its path: those are looked up in
-        // parallel. The rest are linked one by one, in page order.
-        let pageEvents = registry
-        let linked = ParallelMap.map(pages) { page in page.related.map { pageEvents.event(at: $0.sitePath) } }
+        // parallel. The rest are linked one by one, in page order. (The
+        // lookups' copy of the registry is let go first, or linking would
+        // copy the registry's storage on its first change.)
+        let linked = { [registry] in
+            ParallelMap.map(pages) { page in page.related.map { registry.event(at: $0.sitePath) } }
+        }()
         for ((page, plan), events) in zip(zip(pages, plans), linked) {
             for ((entry, contexts), event) in zip(zip(page.related, plan.contextTopics), events) {
                 let target = event ?? registry.target(of: entry)
@@ -103,7 +106,7 @@ public struct EventResolver: Sendable {
 
 /// Every topic of a corpus, numbered in key order, and the topics of every
 /// distinct context list: resolving links events to topics by number.
-struct TopicIDs: Sendable {
+final class TopicIDs: Sendable {
     /// How names compare and which spelling readers see.
     let book: TopicBook
     /// Every topic's key; a topic's number is its index.
