@@ -15,10 +15,15 @@ public struct CoverImage: Hashable, Sendable {
     }
 
     private static func mimeType(of url: String) -> String? {
-        var path = Substring(url)
-        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
+        // Byte by byte: the page cache makes a cover for most pages it reads.
+        var path = url.utf8[...]
+        if let end = path.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            path = path[..<end]
+        }
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains(UInt8(ascii: "/")) else {
+            return nil
+        }
+        switch String(decoding: path[path.index(after: dot)...], as: UTF8.self).lowercased() {
         case "jpg", "jpeg": return "image/jpeg"
         case "png": return "image/png"
         case "gif": return "image/gif"
