@@ -167,26 +167,19 @@ public struct OutputFolder: Sendable {
         /// empty), and in the archive folders below it; returns whether the
         /// folder is left empty.
         func sweep(_ folder: String, isArchive: Bool) -> Bool {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path(of: folder))) ?? []
-            var left = names.count
-            for name in names.sorted() {
+            let entries = self.entries(of: folder)
+            var left = entries.count
+            for (name, isFolder) in entries {
                 let relative = folder + name
-                var isFolder: ObjCBool = false
-                if isArchive || (folder.isEmpty && name == "archive"),
-                    FileManager.default.fileExists(atPath: path(of: relative), isDirectory: &isFolder), isFolder.boolValue
-                {
-                    if sweep(relative + "/", isArchive: true),
-                        (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil
-                    {
-                        left -= 1
-                    }
+                if isFolder && (isArchive || (folder.isEmpty && name == "archive")) {
+                    if sweep(relative + "/", isArchive: true), rmdir(path(of: relative)) == 0 { left -= 1 }
                     continue
                 }
                 let isOurs = folder.isEmpty ? topLevel.contains(name) : published.contains { name.hasSuffix($0) }
                 let isStaleFeed = isOurs && !produced.contains(relative)
                 let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
                 guard isStaleFeed || isLeftover else { continue }
-                if (try? FileManager.default.removeItem(atPath: path(of: relative))) != nil {
+                if unlink(path(of: relative)) == 0 {
                     removed.append(relative)
                     left -= 1
                 }
@@ -195,6 +188,33 @@ public struct OutputFolder: Sendable {
         }
         _ = sweep("", isArchive: false)
         _ = sweep("topics/", isArchive: false)
-        return removed
+        return removed.sorted()
+    }
+
+    /// The names in `folder` (relative, ending in `/` or empty), with
+    /// whether each is a folder (following a link), read with `readdir`:
+    /// `topics/` of a large corpus holds some 80,000 files, which
+    /// `FileManager` lists several times more slowly.
+    private func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
+        guard let directory = opendir(path(of: folder)) else { return [] }
+        defer { closedir(directory) }
+        // Fields are read where they are: a record is only as long as its
+        // name, so copying a whole `dirent` reads past it.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let record = UnsafeRawPointer(entry)
+            let name = String(cString: record.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            guard name != "." && name != ".." else { continue }
+            let type = record.load(fromByteOffset: typeOffset, as: UInt8.self)
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                isFolder = stat(path(of: folder + name), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        return entries
     }
 }
