@@ -7,6 +7,8 @@ output, all measured in one run on this machine.
     python3 Benchmarks/benchmark.py --pages 10000   # one size
     python3 Benchmarks/benchmark.py --feedgen /path/to/venv/bin/python
                                                     # also time a python-feedgen script
+    python3 Benchmarks/benchmark.py --against 7c873ae
+                                                    # also race an earlier commit's build
 
 Corpora come from the repository's deterministic generator (feedpub-corpus);
 they are kept in --work (default /tmp/feedpub-bench) and reused when present.
@@ -180,6 +182,52 @@ def bench(pages, work, config):
     }
 
 
+def build_revision(revision, work):
+    """Builds feedpub as of `revision` of this repository (exported with
+    `git archive` into `work`, and reused); returns (short hash, binary)."""
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", revision], check=True,
+                            stdout=subprocess.PIPE, text=True).stdout.strip()
+    source = os.path.join(work, "source-" + commit)
+    if not os.path.isdir(source):
+        archive = subprocess.run(["git", "-C", ROOT, "archive", commit], check=True, stdout=subprocess.PIPE).stdout
+        os.makedirs(source)
+        subprocess.run(["tar", "-x", "-C", source], input=archive, check=True)
+    print("building %s..." % commit, file=sys.stderr)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "feedpub", "--package-path", source], check=True,
+                   stdout=subprocess.DEVNULL)
+    return commit, os.path.join(source, ".build", "release", "feedpub")
+
+
+def race(pages, work, config, binaries, rounds=3):
+    """Times the one-day and no-change rebuilds of each of `binaries` (name,
+    path), each writing its own output, taking turns (who goes first
+    alternates), `rounds` times: the machine's mood then weighs on both
+    alike. Returns {name: {"one_day": [...], "no_change": [...]}}."""
+    corpus = os.path.join(work, "corpus-%d" % pages)
+    held = os.path.join(work, "held-%d" % pages)
+    outputs = {}
+    for name, _ in binaries:
+        outputs[name] = os.path.join(work, "race-%s-%d" % (name, pages))
+        set_aside(outputs[name])
+    def build(name, binary):
+        command = [binary, "build", "--config", config, "--input", corpus, "--output", outputs[name], "--quiet"]
+        return run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)[0]
+    times = {name: {"one_day": [], "no_change": []} for name, _ in binaries}
+    for round in range(rounds):
+        order = binaries if round % 2 == 0 else binaries[::-1]
+        moved = hold_out_day(corpus, held)
+        try:
+            for name, binary in order:
+                build(name, binary)  # the first round's is each output's full build
+        finally:
+            put_back(corpus, held, moved)
+        for name, binary in order:
+            times[name]["one_day"].append(build(name, binary))
+        for name, binary in order:
+            times[name]["no_change"].append(build(name, binary))
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, action="append", help="corpus size (repeatable)")
@@ -188,6 +236,8 @@ def main():
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--feedgen", metavar="PYTHON",
                         help="also time Benchmarks/feedgen_baseline.py with this Python (one with feedgen installed)")
+    parser.add_argument("--against", metavar="REVISION",
+                        help="also race the one-day and no-change rebuilds against feedpub as of this commit")
     arguments = parser.parse_args()
     sizes = arguments.pages or [10000, 100000]
     if not arguments.no_build:
@@ -205,6 +255,11 @@ def main():
                    "feeds": {"json": False, "html": False, "archives": False}}, handle)
     try:
         results = [bench(pages, arguments.work, config) for pages in sizes]
+        if arguments.against:
+            earlier = build_revision(arguments.against, arguments.work)
+            binaries = [earlier, ("this", os.path.join(BIN, "feedpub"))]
+            for r in results:
+                r["race"] = race(r["pages"], arguments.work, config, binaries)
     finally:
         for folder in ASIDE:
             shutil.rmtree(folder, ignore_errors=True)
@@ -226,6 +281,15 @@ def main():
             c = r["comparison"]
             print("| {:,} | {:.2f} s, {:.2f} s, {:.0f} MB ({:,}) | {:.2f} s, {:.2f} s, {:.0f} MB ({:,}) |".format(
                 r["pages"], *c["feedgen"], c["feedgen_files"], *c["feedpub_feeds_only"], c["feeds_only_files"]))
+    if arguments.against:
+        print()
+        print("| pages | build | one-day rebuild, each round | no-change rebuild, each round |")
+        print("| --- | --- | --- | --- |")
+        for r in results:
+            for name, times in r["race"].items():
+                print("| {:,} | {} | {} | {} |".format(
+                    r["pages"], name, ", ".join("%.2f s" % t for t in times["one_day"]),
+                    ", ".join("%.2f s" % t for t in times["no_change"])))
     if arguments.json:
         with open(arguments.json, "w") as handle:
             json.dump(results, handle, indent=2)
