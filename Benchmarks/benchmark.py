@@ -201,7 +201,7 @@ def build_revision(revision, work):
 def race(pages, work, config, binaries, rounds=3):
     """Times the one-day and no-change rebuilds of each of `binaries` (name,
     path), each writing its own output, taking turns (who goes first
-    alternates), `rounds` times: the machine's mood then weighs on both
+    alternates), `rounds` times: the machine's load then weighs on both
     alike. Returns {name: {"one_day": [...], "no_change": [...]}}."""
     corpus = os.path.join(work, "corpus-%d" % pages)
     held = os.path.join(work, "held-%d" % pages)
@@ -213,8 +213,8 @@ def race(pages, work, config, binaries, rounds=3):
         command = [binary, "build", "--config", config, "--input", corpus, "--output", outputs[name], "--quiet"]
         return run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)[0]
     times = {name: {"one_day": [], "no_change": []} for name, _ in binaries}
-    for round in range(rounds):
-        order = binaries if round % 2 == 0 else binaries[::-1]
+    for number in range(rounds):
+        order = binaries if number % 2 == 0 else binaries[::-1]
         moved = hold_out_day(corpus, held)
         try:
             for name, binary in order:
