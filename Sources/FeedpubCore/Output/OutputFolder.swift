@@ -198,16 +198,11 @@ public struct OutputFolder: Sendable {
     private func entries(of folder: String) -> [(name: String, isFolder: Bool)] {
         guard let directory = opendir(path(of: folder)) else { return [] }
         defer { closedir(directory) }
-        // Fields are read where they are: a record is only as long as its
-        // name, so copying a whole `dirent` reads past it.
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
         var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(directory) {
-            let record = UnsafeRawPointer(entry)
-            let name = String(cString: record.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            let name = DirectoryRecord.name(entry)
             guard name != "." && name != ".." else { continue }
-            let type = record.load(fromByteOffset: typeOffset, as: UInt8.self)
+            let type = DirectoryRecord.type(entry)
             var isFolder = type == UInt8(DT_DIR)
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()

@@ -130,9 +130,9 @@ public struct PageCache: Sendable {
         private(set) var all: [String] = []
         private(set) var numbers: [UInt32] = []
         private var byBytes: [BytewiseKey: UInt32] = [:]
-        /// Numbers by where a string's bytes are: the strings Related entries
+        /// Numbers by the copy of a string: the strings Related entries
         /// repeat are one shared copy, found here without hashing their text.
-        private var byAddress: [UInt: UInt32] = [:]
+        private var byCopy: [StringIdentity: UInt32] = [:]
 
         mutating func add(_ entry: Entry) {
             let page = entry.page
@@ -150,10 +150,8 @@ public struct PageCache: Sendable {
         }
 
         private mutating func add(_ string: String) {
-            // A string of up to 15 bytes is held inside the value: no address.
-            var copy = string
-            let address = copy.utf8.count > 15 ? copy.withUTF8 { UInt(bitPattern: $0.baseAddress) } : 0
-            if address != 0, let number = byAddress[address] {
+            let copy = StringIdentity(string)
+            if let number = byCopy[copy] {
                 numbers.append(number)
                 return
             }
@@ -163,7 +161,7 @@ public struct PageCache: Sendable {
                 byBytes[key] = number
                 all.append(string)
             }
-            if address != 0 { byAddress[address] = number }
+            byCopy[copy] = number
             numbers.append(number)
         }
     }

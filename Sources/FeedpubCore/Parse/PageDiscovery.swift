@@ -82,12 +82,8 @@ public struct PageDiscovery: Sendable {
             defer { closedir(directory) }
             let descriptor = dirfd(directory)
             var names: [String] = []
-            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
             while let entry = readdir(directory) {
-                // Read the name where it is: a record is only as long as its
-                // name, so copying the whole `d_name` array reads past it.
-                let name = String(
-                    cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+                let name = DirectoryRecord.name(entry)
                 if !name.hasPrefix(".") { names.append(name) }
             }
             for name in names {
