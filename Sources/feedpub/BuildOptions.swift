@@ -48,7 +48,12 @@ struct BuildOptions: ParsableArguments {
             let ends = steps.dropFirst().map(\.1) + [.now]
             for ((step, start), end) in zip(steps, ends) {
                 let seconds = ((end - start) / .seconds(1) * 1000).rounded() / 1000
-                FileHandleOutput.standardError.write("\(step.title): \(seconds) s\n")
+                var line = "\(step.title): \(seconds) s"
+                if step == .resolve {
+                    line += report.entriesRelinked.map { " (the last build's, with \($0) Related entries linked again)" }
+                        ?? " (every page)"
+                }
+                FileHandleOutput.standardError.write(line + "\n")
             }
         }
         for notice in report.notices { FileHandleOutput.standardError.write("notice: \(notice)\n") }

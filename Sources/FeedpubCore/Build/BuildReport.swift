@@ -26,6 +26,10 @@ public struct BuildReport: Sendable, Codable, Equatable {
     /// True when nothing had changed since the last build, so nothing was read
     /// or rendered (the counts and problems are the last build's).
     public var upToDate = false
+    /// When this build reused the last one's resolving: the number of
+    /// Related entries it linked again (the others kept their events); nil
+    /// when it resolved every page.
+    public var entriesRelinked: Int?
     /// Things the user should know that are not problems in the input.
     public var notices: [String] = []
 

@@ -84,7 +84,11 @@ public struct Publisher: Sendable {
         }
 
         progress(.resolve)
-        let resolved = EventResolver(aliases: configuration.aliases).resolve(pages)
+        let resolver = EventResolver(aliases: configuration.aliases)
+        let previous = output.flatMap { readResolution(in: $0, notices: &report.notices) }
+        let (resolved, state, relinked) = resolver.resolve(pages, reusing: previous)
+        report.entriesRelinked = relinked
+        if let output, let notice = write(state, to: output) { report.notices.append(notice) }
         report.diagnostics += resolved.diagnostics
         report.events = resolved.corpus.events.count
         report.referenceOnly = resolved.corpus.referenceOnlyCount
@@ -182,6 +186,7 @@ public struct Publisher: Sendable {
         report.rendered = 0
         report.notices = []
         report.upToDate = true
+        report.entriesRelinked = nil
         return report
     }
 
@@ -301,6 +306,32 @@ public struct Publisher: Sendable {
             output.remove(PageCache.fileName)
             output.remove(PageCache.recentFileName)
             return "\(error.description); the next build reads every page"
+        }
+    }
+
+    /// What resolving gave in the last build to `output`, or nothing (with
+    /// a notice for a file this build cannot use).
+    private func readResolution(in output: OutputFolder, notices: inout [String]) -> ResolutionState? {
+        let path = output.path(of: ResolutionState.fileName)
+        do {
+            return try ResolutionState.read(path)
+        } catch {
+            notices.append("\(path): \(error.reason); resolving every page")
+            return nil
+        }
+    }
+
+    /// Keeps `state` in `output` for the next build; returns a notice when
+    /// it could not be written.
+    private func write(_ state: ResolutionState, to output: OutputFolder) -> String? {
+        do {
+            try output.write(to: ResolutionState.fileName) { sink throws(OutputFolder.Failure) in
+                try state.write(to: &sink)
+            }
+            return nil
+        } catch {
+            output.remove(ResolutionState.fileName)
+            return "\(error.description); the next build resolves every page"
         }
     }
 

@@ -21,20 +21,43 @@ public struct EventResolver: Sendable {
 
     /// Resolves `pages`; their order does not matter.
     public func resolve(_ pages: [Page]) -> Result {
+        resolve(pages, reusing: nil).result
+    }
+
+    /// Resolves `pages`, reusing what resolving the pages of an earlier
+    /// build gave (`previous`) when it can, and returns what a later build
+    /// can reuse, with the number of entries linked again when `previous`
+    /// was reused (nil when everything was resolved).
+    ///
+    /// Reuse gives the same result as resolving from scratch. It is
+    /// possible when no page was removed, and no page changed in what
+    /// resolving reads (its path, date, headline and Related list), and the
+    /// new pages name no new topic, take no index key of another page and
+    /// duplicate no page. Then only the entries whose lookups the new pages
+    /// could answer differently are linked again, with those that depended
+    /// on them; otherwise everything is resolved afresh.
+    func resolve(_ pages: [Page], reusing previous: ResolutionState?) -> (
+        result: Result, state: ResolutionState, relinked: Int?
+    ) {
         let pages = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
             .map { pages[$0] }
+        let fingerprints = ParallelMap.map(pages, chunkSize: 256) { ResolutionState.fingerprint(of: $0) }
+        if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
+            let (registry, duplicates, relinked) = update(previous, to: pages, fingerprints: fingerprints)
+        {
+            let (result, state) = finish(registry, pages: pages, duplicates: duplicates, fingerprints: fingerprints)
+            return (result, state, relinked)
+        }
         let topics = topics(of: pages)
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
         let plans = ParallelMap.map(pages) { PagePlan($0, topics: topics) }
-        var registry = EventRegistry(topics: topics, pageCount: pages.count)
-        var diagnostics: [Diagnostic] = []
-        for (page, plan) in zip(pages, plans) {
-            let (_, duplicateOf) = registry.add(page, plan: plan)
-            if let duplicateOf {
-                diagnostics.append(
-                    Diagnostic(file: page.file, line: nil, severity: .warning, reason: .duplicate(of: duplicateOf)))
-            }
+        var registry = EventRegistry(
+            topics: topics, pageCount: pages.count, entryCount: pages.reduce(0) { $0 + $1.related.count })
+        var duplicates = [Int32](repeating: -1, count: pages.count)
+        for (number, (page, plan)) in zip(pages, plans).enumerated() {
+            let (_, duplicateOf) = registry.add(page, number: Int32(number), plan: plan)
+            if let duplicateOf { duplicates[number] = duplicateOf }
         }
         registry.registerVariantKeys()
         // Most entries name a page by its path: those are looked up in
@@ -42,15 +65,162 @@ public struct EventResolver: Sendable {
         // lookups' copy of the registry is let go first, or linking would
         // copy the registry's storage on its first change.)
         let linked = { [registry] in
-            ParallelMap.map(pages) { page in page.related.map { registry.event(at: $0.sitePath) } }
+            ParallelMap.map(pages) { page in page.related.map { registry.pageEvent(at: $0.sitePath) } }
         }()
+        var number: Int32 = 0
         for ((page, plan), events) in zip(zip(pages, plans), linked) {
             for ((entry, contexts), event) in zip(zip(page.related, plan.contextTopics), events) {
-                let target = event ?? registry.target(of: entry)
-                for topic in contexts { registry.addTopic(topic, to: target) }
+                if let event {
+                    registry.link(number: number, to: event, contexts: contexts)
+                } else {
+                    registry.link(entry, number: number, contexts: contexts)
+                }
+                number += 1
             }
         }
-        return Result(corpus: registry.corpus(), diagnostics: diagnostics)
+        let (result, state) = finish(registry, pages: pages, duplicates: duplicates, fingerprints: fingerprints)
+        return (result, state, nil)
+    }
+
+    /// The result of `registry`, resolved from `pages`, and the state a later build can reuse.
+    private func finish(_ registry: EventRegistry, pages: [Page], duplicates: [Int32], fingerprints: [RegistryKey])
+        -> (result: Result, state: ResolutionState)
+    {
+        let diagnostics = duplicates.indices.filter { duplicates[$0] >= 0 }.map { number in
+            Diagnostic(
+                file: pages[number].file, line: nil, severity: .warning,
+                reason: .duplicate(of: pages[Int(duplicates[number])].file))
+        }
+        let state = ResolutionState(
+            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, pages: pages,
+            fingerprints: fingerprints, duplicates: duplicates)
+        return (Result(corpus: registry.corpus(of: pages), diagnostics: diagnostics), state)
+    }
+
+    /// `previous` brought up to date with `pages` (in page order, with
+    /// their `fingerprints`), the page each page duplicates (-1: none), and
+    /// the number of entries linked again; nil when it cannot be (see
+    /// ``resolve(_:reusing:)``).
+    private func update(_ previous: ResolutionState, to pages: [Page], fingerprints: [RegistryKey]) -> (
+        EventRegistry, [Int32], Int
+    )? {
+        // Pages are matched in page order: each earlier page must still be
+        // there, unchanged; the pages in between are new.
+        var pageNumbers = [Int32](repeating: -1, count: previous.pages.count)
+        var added: [Int] = []
+        var old = 0
+        for (number, page) in pages.enumerated() {
+            if old < previous.pages.count, previous.pages[old].file == page.file,
+                previous.pages[old].sitePath == page.sitePath
+            {
+                guard previous.pages[old].fingerprint == fingerprints[number] else { return nil }
+                pageNumbers[old] = Int32(number)
+                old += 1
+            } else if old < previous.pages.count,
+                (previous.pages[old].sitePath, previous.pages[old].file) < (page.sitePath, page.file)
+            {
+                return nil
+            } else {
+                added.append(number)
+            }
+        }
+        guard old == previous.pages.count else { return nil }
+
+        // New pages may add uses of a topic's spellings, not new topics.
+        var book = previous.book(aliases: aliases)
+        for number in added {
+            for entry in pages[number].related {
+                for name in RelatedEntry.contextNames(entry.contextList) {
+                    guard book.hasKey(book.canonicalKey(name)) else { return nil }
+                    book.record(name)
+                }
+            }
+        }
+        book.seal()
+        let topics = TopicIDs(book: book)
+
+        var entryStarts: [Int32] = [0]
+        entryStarts.reserveCapacity(pages.count + 1)
+        for page in pages { entryStarts.append(entryStarts.last! + Int32(page.related.count)) }
+        let entryCount = Int(entryStarts.last!)
+        var entryNumbers: [Int32] = []
+        entryNumbers.reserveCapacity(previous.entryCount)
+        for (old, record) in previous.pages.enumerated() {
+            let start = entryStarts[Int(pageNumbers[old])]
+            entryNumbers += (0..<Int32(record.entryCount)).map { start + $0 }
+        }
+        var registry = previous.registry(topics: topics, pages: pages, numbers: pageNumbers)
+        registry.renumberEntries(entryNumbers, count: entryCount)
+        var duplicates = [Int32](repeating: -1, count: pages.count)
+        for (old, record) in previous.pages.enumerated() where record.duplicateOf >= 0 {
+            duplicates[Int(pageNumbers[old])] = pageNumbers[Int(record.duplicateOf)]
+        }
+
+        // The new pages' events take their keys over from any entry that
+        // made them; a key another page has already means a duplicate or a
+        // slug two pages share, which a full resolve settles.
+        var dirty = [Bool](repeating: false, count: entryCount)
+        for number in added {
+            let page = pages[number]
+            let plan = PagePlan(page, topics: topics)
+            let keys =
+                [RegistryKey(.path, page.sitePath), RegistryKey(.identity, plan.identity)]
+                + plan.slugs.map { RegistryKey(date: page.date, slug: $0) }
+            guard !keys.contains(where: registry.isPageKey) else { return nil }
+            _ = registry.add(page, number: Int32(number), plan: plan)
+            for entry in entryStarts[number]..<entryStarts[number + 1] { dirty[Int(entry)] = true }
+        }
+        registry.registerVariantKeys()
+
+        // Entries are linked again in entry order; an entry whose lookups
+        // meet a key made, taken over or dropped before it is linked again
+        // in turn.
+        let probes = registry.probes
+        let byKey = probes.indices.sorted { probes[$0].key < probes[$1].key }
+        func markLookers(after changes: [(RegistryKey, Int32)]) {
+            for (key, changer) in changes {
+                var low = 0
+                var high = byKey.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if probes[byKey[middle]].key < key { low = middle + 1 } else { high = middle }
+                }
+                while low < byKey.count, probes[byKey[low]].key == key {
+                    let entry = probes[byKey[low]].entry
+                    if entry > changer { dirty[Int(entry)] = true }
+                    low += 1
+                }
+            }
+        }
+        markLookers(after: registry.takeChangedKeys())
+        var replayed = [Bool](repeating: false, count: entryCount)
+        var relinked = 0
+        var fresh: [EventRegistry.Probe] = []
+        var page = 0
+        for number in 0..<entryCount where dirty[number] {
+            while entryStarts[page + 1] <= number { page += 1 }
+            let entry = pages[page].related[number - Int(entryStarts[page])]
+            let contexts = topics.topics(ofList: entry.contextList)
+            if registry.targets[number] >= 0 {
+                var first = 0
+                var end = probes.count
+                while first < end {
+                    let middle = (first + end) / 2
+                    if probes[middle].entry < number { first = middle + 1 } else { end = middle }
+                }
+                var last = first
+                while last < probes.count && probes[last].entry == number { last += 1 }
+                registry.unlink(number: Int32(number), contexts: contexts, probes: first..<last)
+            }
+            replayed[number] = true
+            relinked += 1
+            let start = registry.probes.count
+            registry.link(entry, number: Int32(number), contexts: contexts)
+            fresh += registry.takeProbes(since: start)
+            markLookers(after: registry.takeChangedKeys())
+        }
+        registry.replaceProbes(of: replayed, with: fresh)
+        return (registry, duplicates, relinked)
     }
 
     /// Every context topic name of `pages`, numbered, with the topics of
@@ -122,6 +292,12 @@ final class TopicIDs: Sendable {
     /// another string.
     private let copies: [String]
 
+    /// The numbering of `book`'s topics, with no context list known ahead:
+    /// each list's topics are worked out when asked for.
+    convenience init(book: TopicBook) {
+        self.init(book: book, spellings: [], lists: [], numbers: [:], copies: [])
+    }
+
     /// The numbering of `book`'s topics, with the topics of every distinct
     /// context list, given as the names in `lists` and numbered by text in
     /// `numbers` and by identity in `copies`; `spellings` are every name
@@ -149,8 +325,9 @@ final class TopicIDs: Sendable {
         numbers[book.canonicalKey(name)]
     }
 
-    /// The topics of the context list `list`, one of the lists counted.
+    /// The topics of the context list `list`.
     func topics(ofList list: String) -> [Int] {
-        (copyNumbers[StringIdentity(list)] ?? listNumbers[BytewiseKey(list)]).map { contexts[$0] } ?? []
+        if let number = copyNumbers[StringIdentity(list)] ?? listNumbers[BytewiseKey(list)] { return contexts[number] }
+        return RelatedEntry.contextNames(list).compactMap(id)
     }
 }

@@ -44,6 +44,17 @@ struct TopicBook {
         return key
     }
 
+    /// Whether `key` is the key of a topic recorded so far.
+    func hasKey(_ key: String) -> Bool {
+        spellings[key] != nil
+    }
+
+    /// Every spelling recorded, with its uses: a book with the same aliases
+    /// that records them all again is this one.
+    var recordedSpellings: [(name: String, count: Int)] {
+        spellings.values.flatMap { $0.map { ($0.key, $0.value) } }
+    }
+
     /// Whether `name` names a topic recorded so far.
     func contains(_ name: String) -> Bool {
         if keys[BytewiseKey(name)] != nil { return true }

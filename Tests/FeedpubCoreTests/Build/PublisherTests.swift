@@ -17,7 +17,7 @@ struct PublisherTests {
         var files: [String: Data] = [:]
         let walker = try #require(FileManager.default.enumerator(atPath: root.path))
         while let path = walker.nextObject() as? String {
-            guard ![BuildManifest.fileName, BuildLock.fileName, PageCache.fileName, PageCache.recentFileName].contains(path) else { continue }
+            guard ![BuildManifest.fileName, BuildLock.fileName, PageCache.fileName, PageCache.recentFileName, ResolutionState.fileName].contains(path) else { continue }
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }

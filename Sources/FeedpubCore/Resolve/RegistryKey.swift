@@ -1,0 +1,94 @@
+/// A key of the event registry's indexes: a site path, an event identity,
+/// or a day and a slug, kept as a 128-bit hash of its kind and text.
+///
+/// The registry is saved between builds (``ResolutionState``), and a hash
+/// of fixed size is what lets it be read back without rebuilding some
+/// 700,000 strings. The hash is the same on every run and machine; at 128
+/// bits, two of a corpus's keys sharing one is not a practical concern
+/// (about 10⁻²⁶ for a million keys), and the page-level fingerprints that
+/// decide what a rebuild may reuse are the same kind of hash.
+struct RegistryKey: Hashable, Sendable, Comparable {
+    let high: UInt64
+    let low: UInt64
+
+    /// What a key names.
+    enum Kind: UInt64 {
+        case path = 1
+        case identity = 2
+        case slug = 3
+    }
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The key of a site path or an identity.
+    init(_ kind: Kind, _ text: String) {
+        var hasher = WideHasher(seed: kind.rawValue)
+        hasher.add(text)
+        (high, low) = hasher.value
+    }
+
+    /// The key of the events of `date` whose headline (or a shorter variant
+    /// of it) has the slug `slug`.
+    init(date: EventDate, slug: String) {
+        var hasher = WideHasher(seed: Kind.slug.rawValue)
+        hasher.add(UInt64(bitPattern: Int64(date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day))
+        hasher.add(slug)
+        (high, low) = hasher.value
+    }
+
+    static func < (left: Self, right: Self) -> Bool {
+        (left.high, left.low) < (right.high, right.low)
+    }
+}
+
+/// A 128-bit hash that is the same on every run and machine: two 64-bit
+/// lanes, each folding every 8-byte word in with a full-width multiply (as
+/// wyhash does), so that a difference in any bit of a word reaches every
+/// bit of the lane. (A plain multiply only carries differences upwards: page
+/// paths that differ in a few digits then collide.)
+struct WideHasher {
+    private var first: UInt64
+    private var second: UInt64
+
+    init(seed: UInt64) {
+        first = 0x9E37_79B9_7F4A_7C15 ^ seed
+        second = 0xC2B2_AE3D_27D4_EB4F &+ seed
+    }
+
+    /// Adds the eight bytes of `word`.
+    mutating func add(_ word: UInt64) {
+        first = Self.fold(first ^ word, 0xA076_1D64_78BD_642F)
+        second = Self.fold(second ^ (word << 32 | word >> 32), 0xE703_7ED1_A0B4_28DB)
+    }
+
+    /// Adds the UTF-8 bytes of `text` and its length.
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in stride(from: raw.count - 1, through: offset, by: -1) { tail = tail << 8 | UInt64(raw[index]) }
+            add(tail)
+            add(UInt64(raw.count))
+        }
+    }
+
+    /// The hash of everything added.
+    var value: (UInt64, UInt64) {
+        (Self.fold(first ^ 0x8EBC_6AF0_9C88_C6E3, second ^ 0x5899_65CC_7537_4CC3), Self.fold(second, first))
+    }
+
+    /// The two halves of the 128-bit product of `left` and `right`, xored.
+    private static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+        let (high, low) = left.multipliedFullWidth(by: right)
+        return high ^ low
+    }
+}

@@ -1,0 +1,136 @@
+@testable import FeedpubCore
+import FeedpubCorpus
+import Foundation
+import Testing
+
+/// Resolving again with what an earlier build resolved gives exactly what
+/// resolving from scratch gives, on a generated corpus whose older pages
+/// link to the newer ones (so adding a day turns events known only by
+/// reference into pages).
+@Suite("Resolving only what new pages change")
+struct IncrementalResolveTests {
+    static let generator = CorpusGenerator(pageCount: 1_500, seed: 11)
+    static let aliases = Dictionary(
+        generator.topicAliases.map { ($0.alias, $0.canonical) }, uniquingKeysWith: { first, _ in first })
+
+    /// Every usable page of the generated corpus.
+    static let pages: [Page] = {
+        let parser = PageParser()
+        return generator.pages().filter { !$0.isDayIndex }.compactMap { page in
+            parser.parse(page.bytes, file: "/site" + page.sitePath, sitePath: page.sitePath).page
+        }
+    }()
+
+    static let rounds = Int(ProcessInfo.processInfo.environment["FEEDPUB_ROUNDS"] ?? "") ?? 6
+
+    let resolver = EventResolver(aliases: IncrementalResolveTests.aliases)
+
+    /// Expects `corpus` to be `expected`, naming the first event that differs.
+    func expectSame(_ corpus: Corpus, _ expected: Corpus, _ comment: Comment) {
+        #expect(corpus.events.count == expected.events.count, comment)
+        let differing = zip(corpus.events, expected.events).first { $0 != $1 }
+        #expect(differing == nil, "\(comment): \(differing.map { "\($0.0.sitePath) \($0.0.topics) vs \($0.1.sitePath) \($0.1.topics)" } ?? "")")
+        #expect(corpus.topics == expected.topics, comment)
+    }
+
+    /// Resolves `pages` without `held`, then with them, reusing the first
+    /// result; expects the second to be reused and to equal a resolve from scratch.
+    func expectSame(holdingOut held: Set<String>, reused expected: Bool = true, _ comment: Comment) {
+        let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, reusing: nil)
+        let again = resolver.resolve(Self.pages, reusing: earlier.state)
+        let scratch = resolver.resolve(Self.pages, reusing: nil)
+        #expect((again.relinked != nil) == expected, comment)
+        expectSame(again.result.corpus, scratch.result.corpus, comment)
+        #expect(again.result.diagnostics == scratch.result.diagnostics, comment)
+        // The state the reuse leaves serves the next build as well.
+        let next = resolver.resolve(Self.pages, reusing: again.state)
+        #expect(next.relinked == 0, "nothing new: no entry is linked again")
+        expectSame(next.result.corpus, scratch.result.corpus, comment)
+    }
+
+    @Test("adding the newest day, which older pages link to")
+    func newestDay() throws {
+        let newest = try #require(Self.pages.map(\.date).max())
+        let day = Set(Self.pages.filter { $0.date == newest }.map(\.file))
+        #expect(!day.isEmpty)
+        let scratch = resolver.resolve(Self.pages.filter { !day.contains($0.file) })
+        let stubs = scratch.corpus.events.filter { $0.isReferenceOnly && $0.date == newest }
+        #expect(!stubs.isEmpty, "older pages name some of the day's events before they have pages")
+        expectSame(holdingOut: day, "the newest day")
+    }
+
+    @Test("adding pages from anywhere in the corpus, a few at a time")
+    func scatteredPages() {
+        var random = SplitMix(seed: 2026)
+        var reusedRounds = 0
+        for round in 0..<Self.rounds {
+            let held = Set(Self.pages.map(\.file).shuffled(using: &random).prefix(1 + round % 6 * 5))
+            let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, reusing: nil)
+            let again = resolver.resolve(Self.pages, reusing: earlier.state)
+            let scratch = resolver.resolve(Self.pages, reusing: nil)
+            if again.relinked != nil { reusedRounds += 1 }
+            expectSame(again.result.corpus, scratch.result.corpus, "round \(round): \(held.sorted())")
+            #expect(again.result.diagnostics == scratch.result.diagnostics, "round \(round)")
+        }
+        #expect(reusedRounds > 0)
+    }
+
+    @Test("nothing changed, or only the text a feed shows")
+    func unchanged() {
+        let earlier = resolver.resolve(Self.pages, reusing: nil)
+        var edited = Self.pages
+        let page = edited[7]
+        edited[7] = Page(
+            sitePath: page.sitePath, file: page.file, date: page.date, headline: page.headline,
+            body: ["A corrected paragraph."], sources: [], cover: nil, related: page.related)
+        let again = resolver.resolve(edited, reusing: earlier.state)
+        #expect(again.relinked == 0)
+        expectSame(again.result.corpus, resolver.resolve(edited).corpus, "one page's text edited")
+    }
+
+    @Test("a page removed, changed, or named by new topic falls back to resolving everything")
+    func fallbacks() throws {
+        let earlier = resolver.resolve(Self.pages, reusing: nil)
+        let removed = Array(Self.pages.dropFirst(3))
+        let afterRemoval = resolver.resolve(removed, reusing: earlier.state)
+        #expect(afterRemoval.relinked == nil)
+        expectSame(afterRemoval.result.corpus, resolver.resolve(removed).corpus, "three pages removed")
+
+        var changed = Self.pages
+        let page = try #require(changed.firstIndex { !$0.related.isEmpty })
+        let original = changed[page]
+        let entry = original.related[0]
+        changed[page] = Page(
+            sitePath: original.sitePath, file: original.file, date: original.date, headline: original.headline,
+            body: original.body, sources: original.sources, cover: original.cover,
+            related: [
+                RelatedEntry(
+                    headline: entry.headline, sitePath: entry.sitePath, date: entry.date,
+                    contextList: "A topic no page names", line: entry.line)
+            ] + original.related.dropFirst())
+        let afterChange = resolver.resolve(changed, reusing: earlier.state)
+        #expect(afterChange.relinked == nil)
+        expectSame(afterChange.result.corpus, resolver.resolve(changed).corpus, "a context list changed")
+        #expect(afterChange.result.corpus.topics.contains { $0.name == "A topic no page names" })
+
+        let otherAliases = EventResolver(aliases: [:]).resolve(Self.pages, reusing: earlier.state)
+        #expect(otherAliases.relinked == nil)
+    }
+}
+
+/// A seeded generator, so that the pages a test holds out are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ value >> 30) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ value >> 27) &* 0x94D0_49BB_1331_11EB
+        return value ^ value >> 31
+    }
+}
