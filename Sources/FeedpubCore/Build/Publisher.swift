@@ -78,15 +78,25 @@ public struct Publisher: Sendable {
         report.notices = notices
         var pages: [Page] = []
         pages.reserveCapacity(results.count)
-        for result in results {
+        // What each page was read from, for resolving to tell the pages it
+        // has seen before without comparing them.
+        var stamps: [UInt64] = []
+        stamps.reserveCapacity(results.count)
+        for (source, result) in zip(sources, results) {
             report.diagnostics += result.diagnostics
-            if let page = result.page { pages.append(page) } else { report.pagesSkipped += 1 }
+            guard let page = result.page else {
+                report.pagesSkipped += 1
+                continue
+            }
+            pages.append(page)
+            stamps.append(
+                source.stamp.map { StableHash.fnv1a("\(cache.key)\n\($0.path)\n\($0.size)\n\($0.modified)") } ?? 0)
         }
 
         progress(.resolve)
         let resolver = EventResolver(aliases: configuration.aliases)
         let previous = output.flatMap { readResolution(in: $0, notices: &report.notices) }
-        let (resolved, state, relinked) = resolver.resolve(pages, reusing: previous)
+        let (resolved, state, relinked) = resolver.resolve(pages, stamps: stamps, reusing: previous)
         report.entriesRelinked = relinked
         if let output, let notice = write(state, to: output) { report.notices.append(notice) }
         report.diagnostics += resolved.diagnostics

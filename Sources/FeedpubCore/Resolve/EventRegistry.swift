@@ -5,19 +5,21 @@
 /// order they are linked in. The registry remembers which entry made each
 /// index key, each key every entry looked up, and what it linked to, so
 /// that a rebuild can link again only the entries whose lookups a change
-/// could answer differently (``EventResolver``).
+/// could answer differently (``relink(_:entryStarts:)``).
 struct EventRegistry {
     /// An event: of a page, or known only by the entries that name it.
     struct Record: Sendable {
-        /// The page's number in page order; nil for an event known only by reference.
-        var page: Int32?
+        /// The page's number in page order; -1 for an event known only by reference.
+        var page: Int32
         /// The entry that made an event known only by reference; -1 for a page's.
         var creator: Int32
-        let sitePath: String
         let identity: String
+        let storyless: String
+        /// The path, date and headline of an event known only by reference
+        /// (a page's are the page's own).
+        let sitePath: String
         let date: EventDate
         let headline: String
-        let storyless: String
         /// Set when a rebuild found that no entry makes this event any more.
         var isDropped = false
     }
@@ -28,74 +30,112 @@ struct EventRegistry {
         var creator: Int32
     }
 
-    /// A key an entry looked up, found or not, other than the path of a page.
-    struct Probe: Sendable {
-        let key: RegistryKey
-        var entry: Int32
+    /// Index keys in order, with what each leads to: how a build keeps its
+    /// indexes for the next one, which looks keys up by binary search
+    /// instead of filling a dictionary with a million of them.
+    struct SlotTable: Sendable {
+        var keys: [RegistryKey] = []
+        var events: [Int32] = []
+        var creators: [Int32] = []
+
+        func index(of key: RegistryKey) -> Int? {
+            let found = keys.partitioningIndex { !($0 < key) }
+            return found < keys.count && keys[found] == key ? found : nil
+        }
+    }
+
+    /// Keys entries looked up (found or not, other than the path of a
+    /// page), with the entry that looked, in one order.
+    struct Lookups: Sendable {
+        var keys: [RegistryKey] = []
+        var entries: [Int32] = []
+
+        mutating func append(_ key: RegistryKey, by entry: Int32) {
+            keys.append(key)
+            entries.append(entry)
+        }
+
+        /// The same lookups ordered by key, then entry.
+        func sortedByKey() -> Lookups {
+            let order = keys.indices.sorted { (keys[$0], entries[$0]) < (keys[$1], entries[$1]) }
+            return Lookups(keys: order.map { keys[$0] }, entries: order.map { entries[$0] })
+        }
     }
 
     let topics: TopicIDs
+    /// The pages, in page order.
+    let pages: [Page]
     private(set) var events: [Record] = []
     /// Each event's topics, by number, with repeats: one for each entry that
     /// gives it, one for its headline's story prefix.
     private(set) var eventTopics: [[Int]] = []
-    private(set) var slots: [RegistryKey: Slot] = [:]
     /// The event each entry links to, by entry number.
     private(set) var targets: [Int32] = []
-    /// Every key entries looked up, in entry order.
-    private(set) var probes: [Probe] = []
-    /// Keys made or taken over since ``takeChangedKeys()``, with the entry
-    /// that did (-1: a page); recorded only when `tracksChanges`.
+    /// Every lookup, in entry order.
+    private(set) var lookups = Lookups()
+    /// The same in key order, for a registry read back.
+    private var lookupsByKey = Lookups()
+    /// The indexes an earlier build left, and the slots made or changed
+    /// since (all of them, resolving from scratch); a slot dropped since is
+    /// kept with event -1.
+    private var base = SlotTable()
+    private var slots: [RegistryKey: Slot] = [:]
+    /// Keys made, taken over or dropped, with the entry that did it (-1: a
+    /// page), kept only for a registry read back.
     private var changedKeys: [(RegistryKey, Int32)] = []
     private let tracksChanges: Bool
     private var pendingVariants: [(date: EventDate, slugs: ArraySlice<String>, event: Int32)] = []
 
-    /// An empty registry for about `pageCount` pages with `entryCount`
-    /// Related entries: its indexes are sized for them up front instead of
-    /// growing (and rehashing) as they fill.
-    init(topics: TopicIDs, pageCount: Int, entryCount: Int) {
+    /// An empty registry for `pages` with `entryCount` Related entries: its
+    /// indexes are sized up front instead of growing (and rehashing) as they fill.
+    init(topics: TopicIDs, pages: [Page], entryCount: Int) {
         self.topics = topics
+        self.pages = pages
         tracksChanges = false
-        events.reserveCapacity(pageCount)
-        eventTopics.reserveCapacity(pageCount)
+        events.reserveCapacity(pages.count)
+        eventTopics.reserveCapacity(pages.count)
         targets = [Int32](repeating: -1, count: entryCount)
         // Each page's path and identity, a full headline and up to three
         // shorter variants, and the paths entries name pages by.
-        slots.reserveCapacity(7 * pageCount)
-        probes.reserveCapacity(entryCount)
+        slots.reserveCapacity(7 * pages.count)
+        lookups.keys.reserveCapacity(entryCount)
+        lookups.entries.reserveCapacity(entryCount)
     }
 
-    /// A registry as a previous build left it, to be brought up to date.
+    /// A registry as a previous build left it, for `pages`, to be brought up to date.
     init(
-        topics: TopicIDs, events: [Record], eventTopics: [[Int]], slots: [RegistryKey: Slot], targets: [Int32],
-        probes: [Probe]
+        topics: TopicIDs, pages: [Page], events: [Record], eventTopics: [[Int]], slots: SlotTable, targets: [Int32],
+        lookups: Lookups, lookupsByKey: Lookups
     ) {
         self.topics = topics
+        self.pages = pages
         self.events = events
         self.eventTopics = eventTopics
-        self.slots = slots
+        base = slots
         self.targets = targets
-        self.probes = probes
+        self.lookups = lookups
+        self.lookupsByKey = lookupsByKey
         tracksChanges = true
     }
 
     // MARK: Pages
 
-    /// Adds the event of `page`, number `number` in page order (planned as
-    /// `plan`), or finds the event it duplicates.
+    /// Adds the event of page number `number` (planned as `plan`), or finds
+    /// the event it duplicates.
     ///
     /// - Returns: the event's index and, for a duplicate, the other page's number.
-    mutating func add(_ page: Page, number: Int32, plan: PagePlan) -> (Int32, Int32?) {
+    mutating func add(page number: Int32, plan: PagePlan) -> (Int32, Int32?) {
+        let page = pages[Int(number)]
         let pageSlots = [RegistryKey(.path, page.sitePath), RegistryKey(.identity, plan.identity)].compactMap { key in
-            slots[key].flatMap { $0.creator < 0 ? $0 : nil }
+            slot(key).flatMap { $0.creator < 0 ? $0 : nil }
         }
         if let existing = pageSlots.first {
             return (existing.event, events[Int(existing.event)].page)
         }
         let event = append(
             Record(
-                page: number, creator: -1, sitePath: page.sitePath, identity: plan.identity, date: page.date,
-                headline: page.headline, storyless: plan.storyless),
+                page: number, creator: -1, identity: plan.identity, storyless: plan.storyless, sitePath: page.sitePath,
+                date: page.date, headline: page.headline),
             prefixTopics: plan.prefixTopics, creator: -1)
         index(slug: plan.slugs[0], date: page.date, event: event, creator: -1)
         pendingVariants.append((page.date, plan.slugs.dropFirst(), event))
@@ -113,31 +153,12 @@ struct EventRegistry {
 
     /// The event of the page at `sitePath`, before any entry is linked.
     func pageEvent(at sitePath: String) -> Int32? {
-        slots[RegistryKey(.path, sitePath)]?.event
+        slot(RegistryKey(.path, sitePath))?.event
     }
 
     /// Whether a page's event is indexed under `key`.
     func isPageKey(_ key: RegistryKey) -> Bool {
-        slots[key].map { $0.creator < 0 } ?? false
-    }
-
-    /// Gives a later page's number to every page event: `numbers[old]`.
-    mutating func renumberPages(_ numbers: [Int32]) {
-        for index in events.indices {
-            if let page = events[index].page { events[index].page = numbers[Int(page)] }
-        }
-    }
-
-    /// Gives every entry its number among the entries of a later build:
-    /// `numbers[old]`; entries numbered anew are not linked yet.
-    mutating func renumberEntries(_ numbers: [Int32], count: Int) {
-        func renumbered(_ entry: Int32) -> Int32 { entry < 0 ? entry : numbers[Int(entry)] }
-        var moved = [Int32](repeating: -1, count: count)
-        for (old, target) in targets.enumerated() { moved[Int(numbers[old])] = target }
-        targets = moved
-        for index in probes.indices { probes[index].entry = renumbered(probes[index].entry) }
-        for key in slots.keys { slots[key]!.creator = renumbered(slots[key]!.creator) }
-        for index in events.indices { events[index].creator = renumbered(events[index].creator) }
+        slot(key).map { $0.creator < 0 } ?? false
     }
 
     // MARK: Entries
@@ -163,69 +184,109 @@ struct EventRegistry {
         eventTopics[Int(event)] += contexts
     }
 
-    /// Undoes ``link(_:number:contexts:)`` of entry `number` (its topics are
-    /// `contexts`), before it is linked again: drops the keys it made and
-    /// the event it made. Its lookups are left in ``probes``; the caller
-    /// leaves them out once it has linked it again.
-    mutating func unlink(number: Int32, contexts: [Int], probes range: Range<Int>) {
-        let event = Int(targets[Int(number)])
-        for topic in contexts {
-            if let position = eventTopics[event].lastIndex(of: topic) { eventTopics[event].remove(at: position) }
+    /// Links again, in entry order, every entry marked in `dirty` and every
+    /// later entry whose lookups meet a key that one makes, takes over or
+    /// drops, as well as the entries that looked up a key changed since
+    /// the registry was read back (a new page's). `entryStarts[page]` is the
+    /// number of the page's first entry. Returns how many were linked again.
+    mutating func relink(_ dirty: inout [Bool], entryStarts: [Int32]) -> Int {
+        markLookers(&dirty)
+        var relinked = Lookups()
+        var isRelinked = [Bool](repeating: false, count: dirty.count)
+        var page = 0
+        for number in dirty.indices where dirty[number] {
+            while entryStarts[page + 1] <= number { page += 1 }
+            let entry = pages[page].related[number - Int(entryStarts[page])]
+            let contexts = topics.topics(ofList: entry.contextList)
+            if targets[number] >= 0 { unlink(Int32(number), contexts: contexts) }
+            isRelinked[number] = true
+            let start = lookups.keys.count
+            link(entry, number: Int32(number), contexts: contexts)
+            relinked.keys += lookups.keys[start...]
+            relinked.entries += lookups.entries[start...]
+            lookups.keys.removeSubrange(start...)
+            lookups.entries.removeSubrange(start...)
+            markLookers(&dirty)
         }
-        for probe in probes[range] where slots[probe.key]?.creator == number {
-            slots[probe.key] = nil
-            changedKeys.append((probe.key, number))
-        }
-        if events[event].creator == number { events[event].isDropped = true }
-        targets[Int(number)] = -1
+        // The entries linked again replace their lookups.
+        lookups = Self.merge(lookups, relinked, leavingOut: isRelinked) { $0.1 < $1.1 }
+        lookupsByKey = Self.merge(lookupsByKey, relinked.sortedByKey(), leavingOut: isRelinked) { $0 < $1 }
+        return isRelinked.count { $0 }
     }
 
-    /// The keys made, taken over or dropped since the last call, each with
-    /// the entry that did it (-1: a page); entries after it that looked the
-    /// key up are to be linked again.
-    mutating func takeChangedKeys() -> [(RegistryKey, Int32)] {
-        defer { changedKeys.removeAll() }
-        return changedKeys
+    /// Gives every entry its number among the `entryCount` entries of a
+    /// later build, `entryNumbers[old]`.
+    mutating func renumber(entries entryNumbers: [Int32], entryCount: Int) {
+        func renumbered(_ entry: Int32) -> Int32 { entry < 0 ? entry : entryNumbers[Int(entry)] }
+        for index in events.indices { events[index].creator = renumbered(events[index].creator) }
+        var moved = [Int32](repeating: -1, count: entryCount)
+        for (old, target) in targets.enumerated() { moved[Int(entryNumbers[old])] = target }
+        targets = moved
+        for index in lookups.entries.indices { lookups.entries[index] = renumbered(lookups.entries[index]) }
+        for index in lookupsByKey.entries.indices {
+            lookupsByKey.entries[index] = renumbered(lookupsByKey.entries[index])
+        }
+        for index in base.creators.indices { base.creators[index] = renumbered(base.creators[index]) }
     }
 
-    /// Lets a rebuild's own lookups replace those of the entries it linked
-    /// again: `replaced[entry]` is true for each of them, and `fresh` are
-    /// their new lookups, in entry order.
-    mutating func replaceProbes(of replaced: [Bool], with fresh: [Probe]) {
-        var merged: [Probe] = []
-        merged.reserveCapacity(probes.count + fresh.count)
-        var next = fresh.startIndex
-        for probe in probes where !replaced[Int(probe.entry)] {
-            while next < fresh.endIndex && fresh[next].entry < probe.entry {
-                merged.append(fresh[next])
+    // MARK: Saving
+
+    /// Every index key in order, with the slots made since merged in.
+    func slotTable() -> SlotTable {
+        var table = SlotTable()
+        let changed = slots.keys.sorted()
+        table.keys.reserveCapacity(base.keys.count + changed.count)
+        table.events.reserveCapacity(base.keys.count + changed.count)
+        table.creators.reserveCapacity(base.keys.count + changed.count)
+        var next = 0
+        func add(_ key: RegistryKey, _ slot: Slot) {
+            guard slot.event >= 0 else { return }
+            table.keys.append(key)
+            table.events.append(slot.event)
+            table.creators.append(slot.creator)
+        }
+        for (index, key) in base.keys.enumerated() {
+            while next < changed.count && changed[next] < key {
+                add(changed[next], slots[changed[next]]!)
                 next += 1
             }
-            merged.append(probe)
+            if next < changed.count && changed[next] == key {
+                add(key, slots[key]!)
+                next += 1
+            } else {
+                add(key, Slot(event: base.events[index], creator: base.creators[index]))
+            }
         }
-        merged += fresh[next...]
-        probes = merged
+        for key in changed[next...] { add(key, slots[key]!) }
+        return table
     }
 
-    /// Takes the lookups recorded since `start` off ``probes`` and returns them.
-    mutating func takeProbes(since start: Int) -> [Probe] {
-        defer { probes.removeSubrange(start...) }
-        return Array(probes[start...])
+    /// Every lookup in key order.
+    func lookupsInKeyOrder() -> Lookups {
+        lookupsByKey.keys.count == lookups.keys.count ? lookupsByKey : lookups.sortedByKey()
     }
 
     // MARK: Corpus
 
-    /// The finished corpus of `pages` (in page order): events in feed
-    /// order, topics by key with slugs.
-    func corpus(of pages: [Page]) -> Corpus {
+    /// The finished corpus: events in feed order, topics by key with slugs.
+    func corpus() -> Corpus {
         let live = events.indices.filter { !events[$0].isDropped }
-        let order = live.sorted { left, right in
-            let (a, b) = (events[left], events[right])
+        let feedKeys = live.map { (date: date(of: $0), sitePath: sitePath(of: $0)) }
+        let order = live.indices.sorted { left, right in
+            let (a, b) = (feedKeys[left], feedKeys[right])
             return a.date != b.date ? a.date > b.date : a.sitePath < b.sitePath
-        }
+        }.map { live[$0] }
         // Topics no event has are left out; numbers follow key order.
         var index = [Int?](repeating: nil, count: topics.keys.count)
         let distinct = order.map { event in
-            let topics = Array(Set(eventTopics[event])).sorted()
+            var topics = eventTopics[event]
+            topics.sort()
+            var kept = 0
+            for topic in topics where kept == 0 || topics[kept - 1] != topic {
+                topics[kept] = topic
+                kept += 1
+            }
+            topics.removeSubrange(kept...)
             for topic in topics { index[topic] = 0 }
             return topics
         }
@@ -242,13 +303,13 @@ struct EventRegistry {
             let record = events[original]
             let eventTopics = distinct[position].map { index[$0]! }
             for topic in eventTopics { corpusTopics[topic].events.append(position) }
-            if let number = record.page {
-                let page = pages[Int(number)]
+            if record.page >= 0 {
+                let page = pages[Int(record.page)]
                 sorted.append(
                     Event(
-                        sitePath: record.sitePath, identity: record.identity, date: record.date,
-                        headline: record.headline, storyless: record.storyless, body: page.body,
-                        sources: page.sources, cover: page.cover, topics: eventTopics))
+                        sitePath: page.sitePath, identity: record.identity, date: page.date, headline: page.headline,
+                        storyless: record.storyless, body: page.body, sources: page.sources, cover: page.cover,
+                        topics: eventTopics))
             } else {
                 sorted.append(
                     Event(
@@ -261,6 +322,22 @@ struct EventRegistry {
     }
 
     // MARK: Private
+
+    private func sitePath(of event: Int) -> String {
+        let record = events[event]
+        return record.page >= 0 ? pages[Int(record.page)].sitePath : record.sitePath
+    }
+
+    private func date(of event: Int) -> EventDate {
+        let record = events[event]
+        return record.page >= 0 ? pages[Int(record.page)].date : record.date
+    }
+
+    /// What `key` leads to now.
+    private func slot(_ key: RegistryKey) -> Slot? {
+        if let slot = slots[key] { return slot.event >= 0 ? slot : nil }
+        return base.index(of: key).map { Slot(event: base.events[$0], creator: base.creators[$0]) }
+    }
 
     /// The event entry `number`, `entry`, names (see ``link(_:number:contexts:)``).
     private mutating func target(of entry: RelatedEntry, number: Int32) -> Int32 {
@@ -288,8 +365,8 @@ struct EventRegistry {
         }
         let event = append(
             Record(
-                page: nil, creator: number, sitePath: entry.sitePath, identity: identity, date: entry.date,
-                headline: headline, storyless: storyless),
+                page: -1, creator: number, identity: identity, storyless: storyless, sitePath: entry.sitePath,
+                date: entry.date, headline: headline),
             prefixTopics: prefixTopics.compactMap(topics.id), creator: number)
         for slug in slugs { index(slug: slug, date: entry.date, event: event, creator: number) }
         return event
@@ -298,9 +375,9 @@ struct EventRegistry {
     /// The event `key` leads to as entry `number` sees it: made by a page
     /// or an earlier entry. Records the lookup, unless it found a page.
     private mutating func lookUp(_ key: RegistryKey, by number: Int32) -> Int32? {
-        let slot = slots[key]
+        let slot = slot(key)
         if let slot, slot.creator < 0 { return slot.event }
-        probes.append(Probe(key: key, entry: number))
+        lookups.append(key, by: number)
         guard let slot, slot.creator < number else { return nil }
         return slot.event
     }
@@ -308,7 +385,7 @@ struct EventRegistry {
     /// Indexes `event` under `key`, as made by entry `creator` (-1: a page),
     /// taking it over from a later entry; an earlier key stays.
     private mutating func make(_ key: RegistryKey, event: Int32, by creator: Int32) {
-        if let slot = slots[key], slot.creator < 0 || (creator >= 0 && slot.creator <= creator) { return }
+        if let slot = slot(key), slot.creator < 0 || (creator >= 0 && slot.creator <= creator) { return }
         slots[key] = Slot(event: event, creator: creator)
         if tracksChanges { changedKeys.append((key, creator)) }
     }
@@ -328,8 +405,84 @@ struct EventRegistry {
         make(RegistryKey(date: date, slug: slug), event: event, by: creator)
     }
 
+    /// Undoes the linking of entry `number` (whose topics are `contexts`)
+    /// before it is linked again: drops the keys it made and the event it made.
+    private mutating func unlink(_ number: Int32, contexts: [Int]) {
+        let event = Int(targets[Int(number)])
+        for topic in contexts {
+            if let position = eventTopics[event].lastIndex(of: topic) { eventTopics[event].remove(at: position) }
+        }
+        // Every key an entry makes, it looked up first.
+        var first = lookups.entries.partitioningIndex { $0 >= number }
+        while first < lookups.entries.count && lookups.entries[first] == number {
+            let key = lookups.keys[first]
+            if slot(key)?.creator == number {
+                slots[key] = Slot(event: -1, creator: -1)
+                changedKeys.append((key, number))
+            }
+            first += 1
+        }
+        if events[event].creator == number { events[event].isDropped = true }
+        targets[Int(number)] = -1
+    }
+
+    /// Marks in `dirty` every entry that looked up a key changed since the
+    /// last call, after the entry that changed it.
+    private mutating func markLookers(_ dirty: inout [Bool]) {
+        for (key, changer) in changedKeys {
+            var index = lookupsByKey.keys.partitioningIndex { !($0 < key) }
+            while index < lookupsByKey.keys.count && lookupsByKey.keys[index] == key {
+                let entry = lookupsByKey.entries[index]
+                if entry > changer { dirty[Int(entry)] = true }
+                index += 1
+            }
+        }
+        changedKeys.removeAll()
+    }
+
+    /// `old` without the lookups of the entries marked in `leavingOut`,
+    /// merged with `new`, both in the order `isBefore` gives (on key and entry).
+    private static func merge(
+        _ old: Lookups, _ new: Lookups, leavingOut: [Bool],
+        by isBefore: ((RegistryKey, Int32), (RegistryKey, Int32)) -> Bool
+    ) -> Lookups {
+        var merged = Lookups()
+        merged.keys.reserveCapacity(old.keys.count + new.keys.count)
+        merged.entries.reserveCapacity(old.keys.count + new.keys.count)
+        var next = 0
+        for (key, entry) in zip(old.keys, old.entries) where !leavingOut[Int(entry)] {
+            while next < new.keys.count && isBefore((new.keys[next], new.entries[next]), (key, entry)) {
+                merged.append(new.keys[next], by: new.entries[next])
+                next += 1
+            }
+            merged.append(key, by: entry)
+        }
+        for index in next..<new.keys.count { merged.append(new.keys[index], by: new.entries[index]) }
+        return merged
+    }
+
     /// The identity of the event of `date` whose headline without prefixes is `storyless`.
     static func identity(date: EventDate, storyless: String) -> String {
         "/news/\(date.folder)/\(Slug.site(storyless)).md"
+    }
+}
+
+extension Collection {
+    /// The first index whose element satisfies `belongs`, for a collection
+    /// in which every such element comes after every other.
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if belongs(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
     }
 }

@@ -21,13 +21,17 @@ public struct EventResolver: Sendable {
 
     /// Resolves `pages`; their order does not matter.
     public func resolve(_ pages: [Page]) -> Result {
-        resolve(pages, reusing: nil).result
+        resolve(pages, stamps: nil, reusing: nil).result
     }
 
     /// Resolves `pages`, reusing what resolving the pages of an earlier
     /// build gave (`previous`) when it can, and returns what a later build
     /// can reuse, with the number of entries linked again when `previous`
     /// was reused (nil when everything was resolved).
+    ///
+    /// `stamps` are a hash of the file and the parse settings each page was
+    /// read with (0 or none: unknown): a page whose stamp is the one
+    /// `previous` has is taken to be as it was then, without comparing it.
     ///
     /// Reuse gives the same result as resolving from scratch. It is
     /// possible when no page was removed, and no page changed in what
@@ -36,27 +40,28 @@ public struct EventResolver: Sendable {
     /// duplicate no page. Then only the entries whose lookups the new pages
     /// could answer differently are linked again, with those that depended
     /// on them; otherwise everything is resolved afresh.
-    func resolve(_ pages: [Page], reusing previous: ResolutionState?) -> (
+    func resolve(_ pages: [Page], stamps: [UInt64]?, reusing previous: ResolutionState?) -> (
         result: Result, state: ResolutionState, relinked: Int?
     ) {
-        let pages = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
-            .map { pages[$0] }
-        let fingerprints = ParallelMap.map(pages, chunkSize: 256) { ResolutionState.fingerprint(of: $0) }
+        let order = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
+        let stamps = stamps.map { stamps in order.map { stamps[$0] } } ?? [UInt64](repeating: 0, count: pages.count)
+        let pages = order.map { pages[$0] }
         if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
-            let (registry, duplicates, relinked) = update(previous, to: pages, fingerprints: fingerprints)
+            let (registry, duplicates, fingerprints, relinked) = update(previous, to: pages, stamps: stamps)
         {
-            let (result, state) = finish(registry, pages: pages, duplicates: duplicates, fingerprints: fingerprints)
+            let (result, state) = finish(registry, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
             return (result, state, relinked)
         }
+        let fingerprints = ParallelMap.map(pages, chunkSize: 256) { ResolutionState.fingerprint(of: $0) }
         let topics = topics(of: pages)
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
         let plans = ParallelMap.map(pages) { PagePlan($0, topics: topics) }
         var registry = EventRegistry(
-            topics: topics, pageCount: pages.count, entryCount: pages.reduce(0) { $0 + $1.related.count })
+            topics: topics, pages: pages, entryCount: pages.reduce(0) { $0 + $1.related.count })
         var duplicates = [Int32](repeating: -1, count: pages.count)
-        for (number, (page, plan)) in zip(pages, plans).enumerated() {
-            let (_, duplicateOf) = registry.add(page, number: Int32(number), plan: plan)
+        for (number, plan) in plans.enumerated() {
+            let (_, duplicateOf) = registry.add(page: Int32(number), plan: plan)
             if let duplicateOf { duplicates[number] = duplicateOf }
         }
         registry.registerVariantKeys()
@@ -78,53 +83,64 @@ public struct EventResolver: Sendable {
                 number += 1
             }
         }
-        let (result, state) = finish(registry, pages: pages, duplicates: duplicates, fingerprints: fingerprints)
+        let (result, state) = finish(registry, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
         return (result, state, nil)
     }
 
-    /// The result of `registry`, resolved from `pages`, and the state a later build can reuse.
-    private func finish(_ registry: EventRegistry, pages: [Page], duplicates: [Int32], fingerprints: [RegistryKey])
-        -> (result: Result, state: ResolutionState)
-    {
+    /// The result of `registry` and the state a later build can reuse.
+    private func finish(
+        _ registry: EventRegistry, stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
+    ) -> (result: Result, state: ResolutionState) {
+        let pages = registry.pages
         let diagnostics = duplicates.indices.filter { duplicates[$0] >= 0 }.map { number in
             Diagnostic(
                 file: pages[number].file, line: nil, severity: .warning,
                 reason: .duplicate(of: pages[Int(duplicates[number])].file))
         }
         let state = ResolutionState(
-            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, pages: pages,
+            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, stamps: stamps,
             fingerprints: fingerprints, duplicates: duplicates)
-        return (Result(corpus: registry.corpus(of: pages), diagnostics: diagnostics), state)
+        return (Result(corpus: registry.corpus(), diagnostics: diagnostics), state)
     }
 
     /// `previous` brought up to date with `pages` (in page order, with
-    /// their `fingerprints`), the page each page duplicates (-1: none), and
-    /// the number of entries linked again; nil when it cannot be (see
-    /// ``resolve(_:reusing:)``).
-    private func update(_ previous: ResolutionState, to pages: [Page], fingerprints: [RegistryKey]) -> (
-        EventRegistry, [Int32], Int
+    /// their `stamps`), the page each page duplicates (-1: none), every
+    /// page's fingerprint, and the number of entries linked again; nil when
+    /// it cannot be (see ``resolve(_:stamps:reusing:)``).
+    private func update(_ previous: ResolutionState, to pages: [Page], stamps: [UInt64]) -> (
+        EventRegistry, [Int32], [RegistryKey], Int
     )? {
-        // Pages are matched in page order: each earlier page must still be
-        // there, unchanged; the pages in between are new.
-        var pageNumbers = [Int32](repeating: -1, count: previous.pages.count)
+        // Each earlier page must still be there, unchanged, in the same
+        // order; the pages in between are new.
+        let earlier = Dictionary(
+            previous.pages.locations.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard earlier.count == previous.pages.locations.count else { return nil }
+        let found = ParallelMap.map(Array(pages.indices), chunkSize: 1024) { number -> (old: Int?, RegistryKey?) in
+            guard let old = earlier[ResolutionState.location(of: pages[number])] else {
+                return (nil, ResolutionState.fingerprint(of: pages[number]))
+            }
+            if stamps[number] != 0 && stamps[number] == previous.pages.stamps[old] { return (old, nil) }
+            return (old, ResolutionState.fingerprint(of: pages[number]))
+        }
+        var pageNumbers = [Int32](repeating: -1, count: previous.pages.locations.count)
+        var fingerprints: [RegistryKey] = []
+        fingerprints.reserveCapacity(pages.count)
         var added: [Int] = []
-        var old = 0
-        for (number, page) in pages.enumerated() {
-            if old < previous.pages.count, previous.pages[old].file == page.file,
-                previous.pages[old].sitePath == page.sitePath
-            {
-                guard previous.pages[old].fingerprint == fingerprints[number] else { return nil }
+        var last = -1
+        for (number, (old, fingerprint)) in found.enumerated() {
+            if let old {
+                guard old > last, fingerprint.map({ $0 == previous.pages.fingerprints[old] }) ?? true else {
+                    return nil
+                }
+                last = old
                 pageNumbers[old] = Int32(number)
-                old += 1
-            } else if old < previous.pages.count,
-                (previous.pages[old].sitePath, previous.pages[old].file) < (page.sitePath, page.file)
-            {
-                return nil
+                fingerprints.append(previous.pages.fingerprints[old])
             } else {
                 added.append(number)
+                fingerprints.append(fingerprint!)
             }
         }
-        guard old == previous.pages.count else { return nil }
+        guard pages.count - added.count == previous.pages.locations.count else { return nil }
 
         // New pages may add uses of a topic's spellings, not new topics.
         var book = previous.book(aliases: aliases)
@@ -145,15 +161,15 @@ public struct EventResolver: Sendable {
         let entryCount = Int(entryStarts.last!)
         var entryNumbers: [Int32] = []
         entryNumbers.reserveCapacity(previous.entryCount)
-        for (old, record) in previous.pages.enumerated() {
+        for (old, count) in previous.pages.entryCounts.enumerated() {
             let start = entryStarts[Int(pageNumbers[old])]
-            entryNumbers += (0..<Int32(record.entryCount)).map { start + $0 }
+            entryNumbers += (0..<count).map { start + $0 }
         }
         var registry = previous.registry(topics: topics, pages: pages, numbers: pageNumbers)
-        registry.renumberEntries(entryNumbers, count: entryCount)
+        registry.renumber(entries: entryNumbers, entryCount: entryCount)
         var duplicates = [Int32](repeating: -1, count: pages.count)
-        for (old, record) in previous.pages.enumerated() where record.duplicateOf >= 0 {
-            duplicates[Int(pageNumbers[old])] = pageNumbers[Int(record.duplicateOf)]
+        for (old, duplicateOf) in previous.pages.duplicates.enumerated() where duplicateOf >= 0 {
+            duplicates[Int(pageNumbers[old])] = pageNumbers[Int(duplicateOf)]
         }
 
         // The new pages' events take their keys over from any entry that
@@ -167,60 +183,12 @@ public struct EventResolver: Sendable {
                 [RegistryKey(.path, page.sitePath), RegistryKey(.identity, plan.identity)]
                 + plan.slugs.map { RegistryKey(date: page.date, slug: $0) }
             guard !keys.contains(where: registry.isPageKey) else { return nil }
-            _ = registry.add(page, number: Int32(number), plan: plan)
+            _ = registry.add(page: Int32(number), plan: plan)
             for entry in entryStarts[number]..<entryStarts[number + 1] { dirty[Int(entry)] = true }
         }
         registry.registerVariantKeys()
-
-        // Entries are linked again in entry order; an entry whose lookups
-        // meet a key made, taken over or dropped before it is linked again
-        // in turn.
-        let probes = registry.probes
-        let byKey = probes.indices.sorted { probes[$0].key < probes[$1].key }
-        func markLookers(after changes: [(RegistryKey, Int32)]) {
-            for (key, changer) in changes {
-                var low = 0
-                var high = byKey.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if probes[byKey[middle]].key < key { low = middle + 1 } else { high = middle }
-                }
-                while low < byKey.count, probes[byKey[low]].key == key {
-                    let entry = probes[byKey[low]].entry
-                    if entry > changer { dirty[Int(entry)] = true }
-                    low += 1
-                }
-            }
-        }
-        markLookers(after: registry.takeChangedKeys())
-        var replayed = [Bool](repeating: false, count: entryCount)
-        var relinked = 0
-        var fresh: [EventRegistry.Probe] = []
-        var page = 0
-        for number in 0..<entryCount where dirty[number] {
-            while entryStarts[page + 1] <= number { page += 1 }
-            let entry = pages[page].related[number - Int(entryStarts[page])]
-            let contexts = topics.topics(ofList: entry.contextList)
-            if registry.targets[number] >= 0 {
-                var first = 0
-                var end = probes.count
-                while first < end {
-                    let middle = (first + end) / 2
-                    if probes[middle].entry < number { first = middle + 1 } else { end = middle }
-                }
-                var last = first
-                while last < probes.count && probes[last].entry == number { last += 1 }
-                registry.unlink(number: Int32(number), contexts: contexts, probes: first..<last)
-            }
-            replayed[number] = true
-            relinked += 1
-            let start = registry.probes.count
-            registry.link(entry, number: Int32(number), contexts: contexts)
-            fresh += registry.takeProbes(since: start)
-            markLookers(after: registry.takeChangedKeys())
-        }
-        registry.replaceProbes(of: replayed, with: fresh)
-        return (registry, duplicates, relinked)
+        let relinked = registry.relink(&dirty, entryStarts: entryStarts)
+        return (registry, duplicates, fingerprints, relinked)
     }
 
     /// Every context topic name of `pages`, numbered, with the topics of

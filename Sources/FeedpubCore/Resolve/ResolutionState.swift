@@ -2,35 +2,36 @@ import Foundation
 
 /// What resolving a build's pages gave, kept in the output folder
 /// (`.feedpub-resolved`) so that the next build can resolve only what its
-/// new pages change (``EventResolver/resolve(_:reusing:)``): every page's
-/// fingerprint, the topic spellings and their uses, and the event registry
-/// with every entry's lookups.
+/// new pages change (``EventResolver/resolve(_:stamps:reusing:)``): each
+/// page's location, stamp and fingerprint, the topic spellings and their
+/// uses, and the event registry with every entry's lookups.
 ///
 /// Like the page cache, it is an optimisation only: one that is missing,
 /// damaged, or written by another program gives a full resolve, and the
-/// same output.
+/// same output. It is written as arrays of fixed-size numbers, so that a
+/// rebuild of 100,000 pages reads its million index keys by copying them.
 public struct ResolutionState: Sendable {
     /// The file name inside the output folder.
     public static let fileName = ".feedpub-resolved"
     static let header = "feedpub-resolved 1"
 
-    /// A page as resolved: where it is, a fingerprint of everything about
-    /// it that resolving reads, its number of Related entries, and the page
-    /// it duplicates (-1: none).
-    struct PageRecord: Sendable {
-        let file: String
-        let sitePath: String
-        let fingerprint: RegistryKey
-        let entryCount: Int32
-        let duplicateOf: Int32
+    /// Each page, in page order: a hash of its path and file, the stamp it
+    /// was parsed from (0: none), a fingerprint of everything about it that
+    /// resolving reads, its number of Related entries, and the page it
+    /// duplicates (-1: none).
+    struct Pages: Sendable {
+        var locations: [RegistryKey] = []
+        var stamps: [UInt64] = []
+        var fingerprints: [RegistryKey] = []
+        var entryCounts: [Int32] = []
+        var duplicates: [Int32] = []
     }
 
     /// A fingerprint of the aliases resolving used.
     let aliases: UInt64
     /// Every topic spelling, with its uses.
     let spellings: [(name: String, count: Int)]
-    /// Every page, in page order.
-    let pages: [PageRecord]
+    let pages: Pages
     /// Every event. A page's event, read back, has only its page number and
     /// identity: its path, date and headline are the page's, and its
     /// headline without story prefixes is the end of the headline, as long
@@ -38,33 +39,35 @@ public struct ResolutionState: Sendable {
     let events: [EventRegistry.Record]
     private let storylessLengths: [Int32]
     let eventTopics: [[Int]]
-    let slots: [RegistryKey: EventRegistry.Slot]
+    let slots: EventRegistry.SlotTable
     let targets: [Int32]
-    let probes: [EventRegistry.Probe]
+    let lookups: EventRegistry.Lookups
+    let lookupsByKey: EventRegistry.Lookups
 
     /// The number of Related entries of all pages.
     var entryCount: Int { targets.count }
 
-    /// The state of `registry`, which resolved `pages` (in page order, with
-    /// their `fingerprints` and the page each duplicates) with `aliases`.
-    /// Events the registry dropped are left out.
+    /// The state of `registry`, which resolved its pages (with their
+    /// `stamps`, `fingerprints`, and the page each duplicates) with
+    /// `aliases`. Events the registry dropped are left out.
     init(
-        aliases: UInt64, registry: EventRegistry, pages: [Page], fingerprints: [RegistryKey], duplicates: [Int32]
+        aliases: UInt64, registry: EventRegistry, stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
     ) {
         self.aliases = aliases
         spellings = registry.topics.book.recordedSpellings
-        self.pages = pages.indices.map { number in
-            PageRecord(
-                file: pages[number].file, sitePath: pages[number].sitePath, fingerprint: fingerprints[number],
-                entryCount: Int32(pages[number].related.count), duplicateOf: duplicates[number])
-        }
-        probes = registry.probes
+        let pages = registry.pages
+        self.pages = Pages(
+            locations: pages.map(Self.location), stamps: stamps, fingerprints: fingerprints,
+            entryCounts: pages.map { Int32($0.related.count) }, duplicates: duplicates)
+        lookups = registry.lookups
+        lookupsByKey = registry.lookupsInKeyOrder()
+        var slots = registry.slotTable()
         guard registry.events.contains(where: \.isDropped) else {
-            targets = registry.targets
             events = registry.events
             storylessLengths = events.map { Int32($0.storyless.utf8.count) }
             eventTopics = registry.eventTopics
-            slots = registry.slots
+            self.slots = slots
+            targets = registry.targets
             return
         }
         var numbers = [Int32](repeating: -1, count: registry.events.count)
@@ -78,14 +81,15 @@ public struct ResolutionState: Sendable {
         events = kept
         storylessLengths = kept.map { Int32($0.storyless.utf8.count) }
         eventTopics = keptTopics
-        slots = registry.slots.mapValues { EventRegistry.Slot(event: numbers[Int($0.event)], creator: $0.creator) }
+        for index in slots.events.indices { slots.events[index] = numbers[Int(slots.events[index])] }
+        self.slots = slots
         targets = registry.targets.map { $0 < 0 ? $0 : numbers[Int($0)] }
     }
 
     private init(
-        aliases: UInt64, spellings: [(name: String, count: Int)], pages: [PageRecord], events: [EventRegistry.Record],
-        storylessLengths: [Int32], eventTopics: [[Int]], slots: [RegistryKey: EventRegistry.Slot], targets: [Int32],
-        probes: [EventRegistry.Probe]
+        aliases: UInt64, spellings: [(name: String, count: Int)], pages: Pages, events: [EventRegistry.Record],
+        storylessLengths: [Int32], eventTopics: [[Int]], slots: EventRegistry.SlotTable, targets: [Int32],
+        lookups: EventRegistry.Lookups, lookupsByKey: EventRegistry.Lookups
     ) {
         self.aliases = aliases
         self.spellings = spellings
@@ -95,7 +99,8 @@ public struct ResolutionState: Sendable {
         self.eventTopics = eventTopics
         self.slots = slots
         self.targets = targets
-        self.probes = probes
+        self.lookups = lookups
+        self.lookupsByKey = lookupsByKey
     }
 
     /// The topic book as it was, with `aliases`; not yet sealed.
@@ -109,16 +114,26 @@ public struct ResolutionState: Sendable {
     /// `pages`: `numbers[old]` is the number each page had then has now.
     func registry(topics: TopicIDs, pages: [Page], numbers: [Int32]) -> EventRegistry {
         let events = zip(events, storylessLengths).map { event, length in
-            guard let old = event.page else { return event }
-            let number = numbers[Int(old)]
-            let page = pages[Int(number)]
+            guard event.page >= 0 else { return event }
+            let number = numbers[Int(event.page)]
+            let headline = pages[Int(number)].headline
             return EventRegistry.Record(
-                page: number, creator: -1, sitePath: page.sitePath, identity: event.identity, date: page.date,
-                headline: page.headline,
-                storyless: String(decoding: page.headline.utf8.suffix(Int(length)), as: UTF8.self))
+                page: number, creator: -1, identity: event.identity,
+                storyless: String(decoding: headline.utf8.suffix(Int(length)), as: UTF8.self), sitePath: "",
+                date: event.date, headline: "")
         }
         return EventRegistry(
-            topics: topics, events: events, eventTopics: eventTopics, slots: slots, targets: targets, probes: probes)
+            topics: topics, pages: pages, events: events, eventTopics: eventTopics, slots: slots, targets: targets,
+            lookups: lookups, lookupsByKey: lookupsByKey)
+    }
+
+    /// Where `page` is: its site path and file.
+    static func location(of page: Page) -> RegistryKey {
+        var hasher = WideHasher(seed: 2)
+        hasher.add(page.sitePath)
+        hasher.add(page.file)
+        let (high, low) = hasher.value
+        return RegistryKey(high: high, low: low)
     }
 
     /// A fingerprint of everything about `page` that resolving reads.
@@ -149,7 +164,7 @@ public struct ResolutionState: Sendable {
         return hasher.value.0
     }
 
-    // MARK: Reading and writing
+    // MARK: Writing
 
     /// What the file must match besides its format: the program that wrote it.
     static var key: String {
@@ -161,66 +176,42 @@ public struct ResolutionState: Sendable {
     func write(to sink: inout OutputFolder.Sink) throws(OutputFolder.Failure) {
         try sink.append(Array((Self.header + "\n" + Self.key + "\n").utf8), counted: false)
         var out = BinaryWriter()
-        out.integer(aliases)
-        out.integer(UInt32(spellings.count))
-        for (name, count) in spellings {
-            out.string(name)
-            out.integer(UInt64(count))
-        }
-        out.integer(UInt32(pages.count))
-        for page in pages {
-            out.string(page.file)
-            out.string(page.sitePath)
-            out.key(page.fingerprint)
-            out.integer(page.entryCount)
-            out.integer(page.duplicateOf)
-            try out.flush(to: &sink)
-        }
-        out.integer(UInt32(events.count))
-        for (event, topics) in zip(events, eventTopics) {
-            if let page = event.page {
-                out.integer(UInt8(0))
-                out.integer(page)
-                out.string(event.identity)
-                out.integer(Int32(event.storyless.utf8.count))
-            } else {
-                out.integer(UInt8(1))
-                out.integer(event.creator)
-                out.string(event.sitePath)
-                out.string(event.identity)
-                out.integer(UInt16(event.date.year))
-                out.integer(UInt8(event.date.month))
-                out.integer(UInt8(event.date.day))
-                out.string(event.headline)
-                out.string(event.storyless)
-            }
-            out.integer(UInt32(topics.count))
-            for topic in topics { out.integer(UInt32(topic)) }
-            try out.flush(to: &sink)
-        }
-        out.integer(UInt32(slots.count))
-        for (key, slot) in slots {
-            out.key(key)
-            out.integer(slot.event)
-            out.integer(slot.creator)
-            try out.flush(to: &sink)
-        }
-        out.integer(UInt32(targets.count))
-        for target in targets {
-            out.integer(target)
-            try out.flush(to: &sink)
-        }
-        out.integer(UInt32(probes.count))
-        for probe in probes {
-            out.key(probe.key)
-            out.integer(probe.entry)
-            try out.flush(to: &sink)
-        }
+        out.numbers([aliases])
+        out.strings(spellings.map(\.name))
+        out.numbers(spellings.map { UInt64($0.count) })
+        out.numbers(pages.locations)
+        out.numbers(pages.stamps)
+        out.numbers(pages.fingerprints)
+        out.numbers(pages.entryCounts)
+        out.numbers(pages.duplicates)
+        try out.flush(to: &sink)
+        out.numbers(events.map(\.page))
+        out.numbers(events.map(\.creator))
+        out.numbers(storylessLengths)
+        out.strings(events.map(\.identity))
+        try out.flush(to: &sink)
+        let references = events.filter { $0.page < 0 }
+        out.strings(references.map(\.sitePath))
+        out.numbers(references.map { Int32($0.date.year) << 16 | Int32($0.date.month) << 8 | Int32($0.date.day) })
+        out.strings(references.map(\.headline))
+        out.strings(references.map(\.storyless))
+        out.numbers(eventTopics.map { Int32($0.count) })
+        out.numbers(eventTopics.flatMap { $0.map(Int32.init) })
+        try out.flush(to: &sink)
+        out.numbers(slots.keys)
+        out.numbers(slots.events)
+        out.numbers(slots.creators)
+        out.numbers(targets)
+        try out.flush(to: &sink)
+        out.numbers(lookups.keys)
+        out.numbers(lookups.entries)
+        out.numbers(lookupsByKey.keys)
+        out.numbers(lookupsByKey.entries)
         try out.flush(to: &sink, always: true)
-        var checksum = BinaryWriter()
-        checksum.integer(sink.checksum)
-        try sink.append(checksum.bytes, counted: false)
+        try sink.append(withUnsafeBytes(of: sink.checksum.littleEndian, Array.init), counted: false)
     }
+
+    // MARK: Reading
 
     /// Why a state file was not used.
     struct Unusable: Error {
@@ -229,139 +220,135 @@ public struct ResolutionState: Sendable {
 
     /// The state in the file at `path`; nil when there is no such file.
     static func read(_ path: String) throws(Unusable) -> ResolutionState? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if !FileManager.default.fileExists(atPath: path) { return nil }
-            throw Unusable(reason: "cannot be read")
+        if access(path, F_OK) != 0 && errno == ENOENT { return nil }
+        let bytes: [UInt8]
+        switch PageFile.read(path, limit: Int.max / 2) {
+        case .bytes(let read): bytes = read
+        case .unusable(.unreadable(let why)): throw Unusable(reason: "cannot be read (\(why))")
+        case .unusable: throw Unusable(reason: "cannot be read")
         }
-        let bytes = [UInt8](data)
-        let prefix = Array((header + "\n" + key + "\n").utf8)
-        guard bytes.starts(with: Array((header + "\n").utf8)) else {
-            throw Unusable(reason: "not a resolution state this version can read")
-        }
+        let header = Array((Self.header + "\n").utf8)
+        let prefix = header + Array((key + "\n").utf8)
+        guard bytes.starts(with: header) else { throw Unusable(reason: "not a resolution state this version can read") }
         guard bytes.starts(with: prefix) else { throw Unusable(reason: "written by another build of feedpub") }
-        guard bytes.count >= prefix.count + 8 else { throw Unusable(reason: "damaged (too short)") }
+        guard bytes.count >= prefix.count + 8 else { throw Unusable(reason: "damaged (cut short)") }
         var sum = Checksum()
         sum.add(bytes[prefix.count..<(bytes.count - 8)])
-        var reader = BinaryReader(bytes: bytes, start: bytes.count - 8, end: bytes.count)
-        guard (try? reader.integer(UInt64.self)) == sum.final else { throw Unusable(reason: "damaged (checksum)") }
-        reader = BinaryReader(bytes: bytes, start: prefix.count, end: bytes.count - 8)
-        do {
-            return try Self.parse(&reader)
-        } catch {
-            throw Unusable(reason: "damaged (\(error.reason))")
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
+        guard UInt64(littleEndian: stored) == sum.final else { throw Unusable(reason: "damaged (checksum)") }
+        let parsed = bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw, start: prefix.count, end: raw.count - 8)
+            return Result { () throws(BinaryReader.Damaged) in try parse(&reader) }
+        }
+        switch parsed {
+        case .success(let state): return state
+        case .failure(let damage): throw Unusable(reason: "damaged (\(damage.reason))")
         }
     }
 
     private static func parse(_ reader: inout BinaryReader) throws(BinaryReader.Damaged) -> ResolutionState {
-        let aliases = try reader.integer(UInt64.self)
-        var spellings: [(name: String, count: Int)] = []
-        for _ in 0..<(try reader.count()) {
-            spellings.append((try reader.string(), Int(try reader.integer(UInt64.self))))
-        }
-        var pages: [PageRecord] = []
-        let pageCount = try reader.count()
-        pages.reserveCapacity(pageCount)
-        for _ in 0..<pageCount {
-            pages.append(
-                PageRecord(
-                    file: try reader.string(), sitePath: try reader.string(), fingerprint: try reader.key(),
-                    entryCount: try reader.integer(Int32.self), duplicateOf: try reader.integer(Int32.self)))
-        }
+        guard let aliases = try reader.numbers(UInt64.self).first else { throw BinaryReader.Damaged(reason: "aliases") }
+        let names = try reader.strings()
+        let counts = try reader.numbers(UInt64.self, count: names.count)
+        let spellings = zip(names, counts).map { (name: $0, count: Int($1)) }
+        let locations = try reader.numbers(RegistryKey.self)
+        let pageCount = locations.count
+        let pages = Pages(
+            locations: locations, stamps: try reader.numbers(UInt64.self, count: pageCount),
+            fingerprints: try reader.numbers(RegistryKey.self, count: pageCount),
+            entryCounts: try reader.numbers(Int32.self, count: pageCount),
+            duplicates: try reader.numbers(Int32.self, count: pageCount))
+        guard pages.duplicates.allSatisfy({ $0 < pageCount }) else { throw BinaryReader.Damaged(reason: "page number") }
+        let eventPages = try reader.numbers(Int32.self)
+        let eventCount = eventPages.count
+        let creators = try reader.numbers(Int32.self, count: eventCount)
+        let storylessLengths = try reader.numbers(Int32.self, count: eventCount)
+        let identities = try reader.strings(count: eventCount)
+        let referenceCount = eventPages.count { $0 < 0 }
+        let sitePaths = try reader.strings(count: referenceCount)
+        let dates = try reader.numbers(Int32.self, count: referenceCount)
+        let headlines = try reader.strings(count: referenceCount)
+        let storylesses = try reader.strings(count: referenceCount)
+        guard eventPages.allSatisfy({ $0 < pageCount }) else { throw BinaryReader.Damaged(reason: "page number") }
         var events: [EventRegistry.Record] = []
-        var storylessLengths: [Int32] = []
-        var eventTopics: [[Int]] = []
-        let eventCount = try reader.count()
         events.reserveCapacity(eventCount)
-        storylessLengths.reserveCapacity(eventCount)
-        eventTopics.reserveCapacity(eventCount)
-        for _ in 0..<eventCount {
-            switch try reader.integer(UInt8.self) {
-            case 0:
-                let page = try reader.integer(Int32.self)
-                guard page >= 0 && Int(page) < pageCount else { throw BinaryReader.Damaged(reason: "page number") }
-                // A page's path, date and headline are the page's own.
+        var reference = 0
+        let placeholder = EventDate(year: 1970, month: 1, day: 1)!
+        for index in 0..<eventCount {
+            if eventPages[index] >= 0 {
                 events.append(
                     EventRegistry.Record(
-                        page: page, creator: -1, sitePath: "", identity: try reader.string(),
-                        date: EventDate(year: 1970, month: 1, day: 1)!, headline: "", storyless: ""))
-                storylessLengths.append(try reader.integer(Int32.self))
-            case 1:
-                let creator = try reader.integer(Int32.self)
-                let sitePath = try reader.string()
-                let identity = try reader.string()
-                let year = Int(try reader.integer(UInt16.self))
-                let month = Int(try reader.integer(UInt8.self))
-                guard let date = EventDate(year: year, month: month, day: Int(try reader.integer(UInt8.self))) else {
+                        page: eventPages[index], creator: -1, identity: identities[index], storyless: "",
+                        sitePath: "", date: placeholder, headline: ""))
+            } else {
+                let packed = Int(dates[reference])
+                guard let date = EventDate(year: packed >> 16, month: packed >> 8 & 0xFF, day: packed & 0xFF) else {
                     throw BinaryReader.Damaged(reason: "date")
                 }
                 events.append(
                     EventRegistry.Record(
-                        page: nil, creator: creator, sitePath: sitePath, identity: identity, date: date,
-                        headline: try reader.string(), storyless: try reader.string()))
-                storylessLengths.append(0)
-            default:
-                throw BinaryReader.Damaged(reason: "event kind")
+                        page: -1, creator: creators[index], identity: identities[index],
+                        storyless: storylesses[reference], sitePath: sitePaths[reference], date: date,
+                        headline: headlines[reference]))
+                reference += 1
             }
-            var topics: [Int] = []
-            let topicCount = try reader.count()
-            topics.reserveCapacity(topicCount)
-            for _ in 0..<topicCount { topics.append(Int(try reader.integer(UInt32.self))) }
-            eventTopics.append(topics)
         }
-        var slots: [RegistryKey: EventRegistry.Slot] = [:]
-        let slotCount = try reader.count()
-        slots.reserveCapacity(slotCount)
-        for _ in 0..<slotCount {
-            let key = try reader.key()
-            let event = try reader.integer(Int32.self)
-            guard event >= 0 && Int(event) < eventCount else { throw BinaryReader.Damaged(reason: "event number") }
-            slots[key] = EventRegistry.Slot(event: event, creator: try reader.integer(Int32.self))
+        let topicCounts = try reader.numbers(Int32.self, count: eventCount)
+        let flatTopics = try reader.numbers(Int32.self)
+        guard topicCounts.reduce(0, { $0 + Int($1) }) == flatTopics.count else {
+            throw BinaryReader.Damaged(reason: "topic count")
         }
-        var targets: [Int32] = []
-        let targetCount = try reader.count()
-        targets.reserveCapacity(targetCount)
-        for _ in 0..<targetCount {
-            let target = try reader.integer(Int32.self)
-            guard target >= 0 && Int(target) < eventCount else { throw BinaryReader.Damaged(reason: "event number") }
-            targets.append(target)
+        var eventTopics: [[Int]] = []
+        eventTopics.reserveCapacity(eventCount)
+        var start = 0
+        for count in topicCounts {
+            eventTopics.append(flatTopics[start..<(start + Int(count))].map(Int.init))
+            start += Int(count)
         }
-        guard targetCount == pages.reduce(0, { $0 + Int($1.entryCount) }) else {
-            throw BinaryReader.Damaged(reason: "entry count")
-        }
-        var probes: [EventRegistry.Probe] = []
-        let probeCount = try reader.count()
-        probes.reserveCapacity(probeCount)
-        for _ in 0..<probeCount {
-            let key = try reader.key()
-            let entry = try reader.integer(Int32.self)
-            guard entry >= 0 && Int(entry) < targetCount else { throw BinaryReader.Damaged(reason: "entry number") }
-            probes.append(EventRegistry.Probe(key: key, entry: entry))
+        let keys = try reader.numbers(RegistryKey.self)
+        let slots = EventRegistry.SlotTable(
+            keys: keys, events: try reader.numbers(Int32.self, count: keys.count),
+            creators: try reader.numbers(Int32.self, count: keys.count))
+        let targets = try reader.numbers(Int32.self, count: pages.entryCounts.reduce(0) { $0 + Int($1) })
+        guard slots.events.allSatisfy({ 0 <= $0 && $0 < eventCount }),
+            targets.allSatisfy({ 0 <= $0 && $0 < eventCount })
+        else { throw BinaryReader.Damaged(reason: "event number") }
+        let lookupKeys = try reader.numbers(RegistryKey.self)
+        let lookups = EventRegistry.Lookups(
+            keys: lookupKeys, entries: try reader.numbers(Int32.self, count: lookupKeys.count))
+        let lookupsByKey = EventRegistry.Lookups(
+            keys: try reader.numbers(RegistryKey.self, count: lookupKeys.count),
+            entries: try reader.numbers(Int32.self, count: lookupKeys.count))
+        guard (lookups.entries + lookupsByKey.entries).allSatisfy({ 0 <= $0 && $0 < targets.count }) else {
+            throw BinaryReader.Damaged(reason: "entry number")
         }
         guard reader.isAtEnd else { throw BinaryReader.Damaged(reason: "trailing bytes") }
         return ResolutionState(
             aliases: aliases, spellings: spellings, pages: pages, events: events, storylessLengths: storylessLengths,
-            eventTopics: eventTopics,
-            slots: slots, targets: targets, probes: probes)
+            eventTopics: eventTopics, slots: slots, targets: targets, lookups: lookups, lookupsByKey: lookupsByKey)
     }
 }
 
-/// Little-endian numbers and length-prefixed strings, into a buffer that
-/// is handed on a megabyte at a time.
+/// Arrays of fixed-size numbers (as their little-endian bytes) and of
+/// strings, each with its count, into a buffer handed on a megabyte or
+/// more at a time.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func integer<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    /// Writes the count of `values`, then their bytes.
+    mutating func numbers<T: BitwiseCopyable>(_ values: [T]) {
+        count(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
-    mutating func string(_ text: String) {
-        integer(UInt32(text.utf8.count))
-        bytes.append(contentsOf: text.utf8)
+    /// Writes the count of `texts`, the length of each in UTF-8 bytes, then their bytes.
+    mutating func strings(_ texts: [String]) {
+        numbers(texts.map { UInt32($0.utf8.count) })
+        for text in texts { bytes.append(contentsOf: text.utf8) }
     }
 
-    mutating func key(_ key: RegistryKey) {
-        integer(key.high)
-        integer(key.low)
+    private mutating func count(_ count: Int) {
+        withUnsafeBytes(of: UInt64(count).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Hands the buffer on to `sink` once it holds a megabyte (or at once, `always`).
@@ -372,46 +359,51 @@ struct BinaryWriter {
     }
 }
 
-/// Reads what ``BinaryWriter`` wrote, checking every length against the bytes left.
+/// Reads what ``BinaryWriter`` wrote, checking every count against the bytes left.
 struct BinaryReader {
     struct Damaged: Error {
         let reason: String
     }
 
-    private let bytes: [UInt8]
+    private let raw: UnsafeRawBufferPointer
     private var offset: Int
     private let end: Int
 
-    init(bytes: [UInt8], start: Int, end: Int) {
-        self.bytes = bytes
+    init(_ raw: UnsafeRawBufferPointer, start: Int, end: Int) {
+        self.raw = raw
         offset = start
         self.end = end
     }
 
     var isAtEnd: Bool { offset == end }
 
-    mutating func integer<T: FixedWidthInteger>(_: T.Type) throws(Damaged) -> T {
-        let size = MemoryLayout<T>.size
-        guard end - offset >= size else { throw Damaged(reason: "truncated") }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
-        offset += size
-        return T(littleEndian: value)
+    /// An array of numbers; with `count`, it must have that many.
+    mutating func numbers<T: BitwiseCopyable>(_: T.Type, count expected: Int? = nil) throws(Damaged) -> [T] {
+        guard end - offset >= 8 else { throw Damaged(reason: "cut short") }
+        let count = Int(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        offset += 8
+        let size = MemoryLayout<T>.stride
+        guard count <= (end - offset) / size else { throw Damaged(reason: "count past the end") }
+        if let expected, expected != count { throw Damaged(reason: "count") }
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count * size)]))
+            initialized = count
+        }
+        offset += count * size
+        return values
     }
 
-    /// A count of items of at least one byte each, no more than the bytes left.
-    mutating func count() throws(Damaged) -> Int {
-        let count = Int(try integer(UInt32.self))
-        guard count <= end - offset else { throw Damaged(reason: "count past the end") }
-        return count
-    }
-
-    mutating func string() throws(Damaged) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
-    }
-
-    mutating func key() throws(Damaged) -> RegistryKey {
-        RegistryKey(high: try integer(UInt64.self), low: try integer(UInt64.self))
+    /// An array of strings; with `count`, it must have that many.
+    mutating func strings(count expected: Int? = nil) throws(Damaged) -> [String] {
+        let lengths = try numbers(UInt32.self, count: expected)
+        var texts: [String] = []
+        texts.reserveCapacity(lengths.count)
+        for length in lengths {
+            guard Int(length) <= end - offset else { throw Damaged(reason: "string past the end") }
+            texts.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(length))]), as: UTF8.self))
+            offset += Int(length)
+        }
+        return texts
     }
 }

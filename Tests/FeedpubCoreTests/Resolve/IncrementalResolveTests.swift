@@ -36,14 +36,14 @@ struct IncrementalResolveTests {
     /// Resolves `pages` without `held`, then with them, reusing the first
     /// result; expects the second to be reused and to equal a resolve from scratch.
     func expectSame(holdingOut held: Set<String>, reused expected: Bool = true, _ comment: Comment) {
-        let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, reusing: nil)
-        let again = resolver.resolve(Self.pages, reusing: earlier.state)
-        let scratch = resolver.resolve(Self.pages, reusing: nil)
+        let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, stamps: nil, reusing: nil)
+        let again = resolver.resolve(Self.pages, stamps: nil, reusing: earlier.state)
+        let scratch = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
         #expect((again.relinked != nil) == expected, comment)
         expectSame(again.result.corpus, scratch.result.corpus, comment)
         #expect(again.result.diagnostics == scratch.result.diagnostics, comment)
         // The state the reuse leaves serves the next build as well.
-        let next = resolver.resolve(Self.pages, reusing: again.state)
+        let next = resolver.resolve(Self.pages, stamps: nil, reusing: again.state)
         #expect(next.relinked == 0, "nothing new: no entry is linked again")
         expectSame(next.result.corpus, scratch.result.corpus, comment)
     }
@@ -65,9 +65,9 @@ struct IncrementalResolveTests {
         var reusedRounds = 0
         for round in 0..<Self.rounds {
             let held = Set(Self.pages.map(\.file).shuffled(using: &random).prefix(1 + round % 6 * 5))
-            let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, reusing: nil)
-            let again = resolver.resolve(Self.pages, reusing: earlier.state)
-            let scratch = resolver.resolve(Self.pages, reusing: nil)
+            let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, stamps: nil, reusing: nil)
+            let again = resolver.resolve(Self.pages, stamps: nil, reusing: earlier.state)
+            let scratch = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
             if again.relinked != nil { reusedRounds += 1 }
             expectSame(again.result.corpus, scratch.result.corpus, "round \(round): \(held.sorted())")
             #expect(again.result.diagnostics == scratch.result.diagnostics, "round \(round)")
@@ -77,22 +77,22 @@ struct IncrementalResolveTests {
 
     @Test("nothing changed, or only the text a feed shows")
     func unchanged() {
-        let earlier = resolver.resolve(Self.pages, reusing: nil)
+        let earlier = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
         var edited = Self.pages
         let page = edited[7]
         edited[7] = Page(
             sitePath: page.sitePath, file: page.file, date: page.date, headline: page.headline,
             body: ["A corrected paragraph."], sources: [], cover: nil, related: page.related)
-        let again = resolver.resolve(edited, reusing: earlier.state)
+        let again = resolver.resolve(edited, stamps: nil, reusing: earlier.state)
         #expect(again.relinked == 0)
         expectSame(again.result.corpus, resolver.resolve(edited).corpus, "one page's text edited")
     }
 
     @Test("a page removed, changed, or named by new topic falls back to resolving everything")
     func fallbacks() throws {
-        let earlier = resolver.resolve(Self.pages, reusing: nil)
+        let earlier = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
         let removed = Array(Self.pages.dropFirst(3))
-        let afterRemoval = resolver.resolve(removed, reusing: earlier.state)
+        let afterRemoval = resolver.resolve(removed, stamps: nil, reusing: earlier.state)
         #expect(afterRemoval.relinked == nil)
         expectSame(afterRemoval.result.corpus, resolver.resolve(removed).corpus, "three pages removed")
 
@@ -108,12 +108,12 @@ struct IncrementalResolveTests {
                     headline: entry.headline, sitePath: entry.sitePath, date: entry.date,
                     contextList: "A topic no page names", line: entry.line)
             ] + original.related.dropFirst())
-        let afterChange = resolver.resolve(changed, reusing: earlier.state)
+        let afterChange = resolver.resolve(changed, stamps: nil, reusing: earlier.state)
         #expect(afterChange.relinked == nil)
         expectSame(afterChange.result.corpus, resolver.resolve(changed).corpus, "a context list changed")
         #expect(afterChange.result.corpus.topics.contains { $0.name == "A topic no page names" })
 
-        let otherAliases = EventResolver(aliases: [:]).resolve(Self.pages, reusing: earlier.state)
+        let otherAliases = EventResolver(aliases: [:]).resolve(Self.pages, stamps: nil, reusing: earlier.state)
         #expect(otherAliases.relinked == nil)
     }
 }
