@@ -13,28 +13,49 @@ enum ParallelMap {
     ) rethrows -> [R] {
         guard items.count > chunkSize, !isSingleThreaded else { return try items.map(transform) }
         let chunks = (items.count + chunkSize - 1) / chunkSize
-        // One slot per chunk, written only by that chunk's iteration, so no
-        // lock is needed; concurrentPerform returns only after every iteration
-        // has, which orders the writes before the reads below. (A Mutex here
-        // made ThreadSanitizer report false races on Linux: its contended path
-        // is a futex call that TSan does not see.)
-        var results = [Result<[R], Error>?](repeating: nil, count: chunks)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize)
-                slots[chunk] = Result { try items[range].map(transform) }
+        // Each chunk fills its own part of the result in place, and records
+        // how far it got and why it stopped in its own slots, so no lock is
+        // needed; concurrentPerform returns only after every iteration has,
+        // which orders the writes before the reads below. (A Mutex here made
+        // ThreadSanitizer report false races on Linux: its contended path is
+        // a futex call that TSan does not see.) Filling in place, rather than
+        // joining per-chunk arrays, saves copying (and retaining) every result.
+        var filled = [Int](repeating: 0, count: chunks)
+        var failures = [Error?](repeating: nil, count: chunks)
+        let output = [R](unsafeUninitializedCapacity: items.count) { buffer, count in
+            filled.withUnsafeMutableBufferPointer { filled in
+                failures.withUnsafeMutableBufferPointer { failures in
+                    nonisolated(unsafe) let (results, reached, errors) = (buffer, filled, failures)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        for index in chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize) {
+                            do {
+                                (results.baseAddress! + index).initialize(to: try transform(items[index]))
+                                reached[chunk] += 1
+                            } catch {
+                                errors[chunk] = error
+                                return
+                            }
+                        }
+                    }
+                }
+            }
+            if failures.contains(where: { $0 != nil }) {
+                for (chunk, reached) in filled.enumerated() {
+                    (buffer.baseAddress! + chunk * chunkSize).deinitialize(count: reached)
+                }
+                count = 0
+            } else {
+                count = items.count
             }
         }
-        return try results.withUnsafeBufferPointer { finished in
-            var output: [R] = []
-            output.reserveCapacity(items.count)
-            for result in finished { output += try result!.get() }
-            return output
+        // Rethrown through a closure, as a rethrowing function may only
+        // throw what its argument threw.
+        try failures.withUnsafeBufferPointer { failures in
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
+        return output
     }
 
-    /// Whether `FEEDPUB_THREADS` is `1`.
     private static var isSingleThreaded: Bool {
         getenv("FEEDPUB_THREADS").map { String(cString: $0) == "1" } ?? false
     }

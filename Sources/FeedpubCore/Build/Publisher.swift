@@ -268,7 +268,7 @@ public struct Publisher: Sendable {
         for (name, isRecent) in [(PageCache.fileName, false), (PageCache.recentFileName, true)] {
             let path = output.path(of: name)
             do {
-                let entries = try cache.read(path) ?? [:]
+                let entries = try cache.read(path) ?? PageCache.Pages()
                 if isRecent { contents.recent = entries } else { contents.all = entries }
             } catch {
                 notices.append("\(path): \(error.reason); reading every page it held")
@@ -296,7 +296,7 @@ public struct Publisher: Sendable {
             }
         }
         let changed = entries.filter { previous.all[$0.stamp.path]?.stamp != $0.stamp }
-        func same(_ entries: [PageCache.Entry], as cached: [String: PageCache.Entry]) -> Bool {
+        func same(_ entries: [PageCache.Entry], as cached: PageCache.Pages) -> Bool {
             entries.count == cached.count && entries.allSatisfy { cached[$0.stamp.path]?.stamp == $0.stamp }
         }
         let name: String

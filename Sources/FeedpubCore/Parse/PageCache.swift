@@ -29,12 +29,33 @@ public struct PageCache: Sendable {
         let page: Page
     }
 
+    /// Cached pages, found by the stamp's path (the last of a path wins).
+    struct Pages: Sendable {
+        private var entries: [Entry] = []
+        private var numbers: [String: Int] = [:]
+
+        init() {}
+
+        init(_ entries: [Entry]) {
+            self.entries = entries
+            numbers.reserveCapacity(entries.count)
+            for (number, entry) in entries.enumerated() { numbers[entry.stamp.path] = number }
+        }
+
+        subscript(path: String) -> Entry? {
+            numbers[path].map { entries[$0] }
+        }
+
+        var count: Int { numbers.count }
+        var isEmpty: Bool { numbers.isEmpty }
+    }
+
     /// What the cache files hold.
     struct Contents: Sendable {
-        /// The complete cache, by the stamp's path.
-        var all: [String: Entry] = [:]
-        /// The pages changed since it was written, by the stamp's path.
-        var recent: [String: Entry] = [:]
+        /// The complete cache.
+        var all = Pages()
+        /// The pages changed since it was written.
+        var recent = Pages()
 
         /// The cached page of `file`, the recent one first.
         func entry(_ file: String) -> Entry? {
@@ -61,11 +82,11 @@ public struct PageCache: Sendable {
     /// The cached pages in the file at `path`, by the stamp's path; nil
     /// when there is no such file.
     ///
-    /// The file is read a few MB at a time and its checksum checked at the
-    /// end (the pages read are then thrown away if it does not match): at
-    /// 100,000 pages the cache is some 300 MB, which need not be in memory
-    /// besides the pages it holds.
-    func read(_ path: String) throws(Unusable) -> [String: Entry]? {
+    /// The file is mapped, not read: at 100,000 pages the cache is some
+    /// 300 MB, which need not be copied besides the pages made from it.
+    /// Its checksum is checked first; then one pass finds where each string
+    /// and page starts, and both cores make the strings, then the pages.
+    func read(_ path: String) throws(Unusable) -> Pages? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
@@ -76,13 +97,21 @@ public struct PageCache: Sendable {
         guard fstat(descriptor, &info) == 0 else {
             throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
-        var reader = Reader(descriptor: descriptor, size: Int(info.st_size))
-        guard reader.line() == Self.header else { throw Unusable(reason: "not a page cache this version can read") }
-        guard reader.line() == key else {
+        let size = Int(info.st_size)
+        guard size > 0 else { throw Unusable(reason: "not a page cache this version can read") }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { munmap(mapped, size) }
+        let file = MappedFile(bytes: UnsafeRawBufferPointer(start: mapped, count: size))
+        guard let (header, second) = file.line(from: 0), header == Self.header else {
+            throw Unusable(reason: "not a page cache this version can read")
+        }
+        guard let (key, counted) = file.line(from: second), key == self.key else {
             throw Unusable(reason: "written by another build of feedpub or with other limits")
         }
         do {
-            return try reader.entries()
+            return try file.entries(from: counted)
         } catch {
             throw Unusable(reason: "damaged (\(error.reason))")
         }
@@ -215,168 +244,158 @@ public struct PageCache: Sendable {
         }
     }
 
-    /// Reads what ``Writer`` wrote, checking every count and number against
-    /// the bytes left, so that no damage can make it crash or loop, and
-    /// checking the checksum once all is read.
-    private struct Reader {
-        let descriptor: Int32
-        /// Where the checksum starts: the end of the counted bytes.
-        let end: Int
-        let size: Int
-        /// Bytes read and not yet let go, from file offset `bufferStart`.
-        var buffer: [UInt8] = []
-        var bufferStart = 0
-        /// The next byte to read, as an index into `buffer`.
-        var next = 0
-        /// Where the counted bytes start (after the header lines).
-        var countedStart = Int.max
-        /// The file offset up to which bytes are in the checksum.
-        var accounted = 0
-        var checksum = Checksum()
-        var strings: [String] = []
+    /// A cache file mapped into memory, and how to read what ``Writer``
+    /// wrote there, checking every count and number against the bytes
+    /// left, so that no damage can make it crash or loop.
+    private struct MappedFile: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
 
-        init(descriptor: Int32, size: Int) {
-            self.descriptor = descriptor
-            self.size = size
-            end = max(0, size - 8)
+        /// The text from `start` up to the next newline (within 4 KB), and
+        /// where the next line starts; nil when there is no newline.
+        func line(from start: Int) -> (String, Int)? {
+            let limit = min(bytes.count, start + 4_096)
+            guard let newline = (start..<limit).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else { return nil }
+            return (String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), as: UTF8.self), newline + 1)
         }
 
-        /// The file offset of the next byte.
-        var offset: Int { bufferStart + next }
+        /// Every page of the cache, whose counted bytes start at `start`.
+        func entries(from start: Int) throws(Unusable) -> Pages {
+            guard bytes.count - start >= 8 else { throw Unusable(reason: "cut short") }
+            let end = bytes.count - 8
+            var checksum = Checksum()
+            checksum.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            var stored = Cursor(bytes: bytes, offset: end, end: bytes.count)
+            guard checksum.final == (try stored.integer(UInt64.self)) else {
+                throw Unusable(reason: "its checksum does not match")
+            }
 
-        /// Makes sure `count` bytes from `next` are in `buffer`, reading
-        /// more (several MB at a time) and letting go of what was read.
-        mutating func ensure(_ count: Int) throws(Unusable) {
-            guard buffer.count - next < count else { return }
-            account(upTo: next)
-            buffer.removeSubrange(0..<next)
-            bufferStart += next
-            next = 0
-            let wanted = min(max(count, 4 << 20), size - bufferStart)
-            guard wanted >= count else { throw Unusable(reason: "cut short") }
-            let filled = buffer.count
-            buffer += repeatElement(0, count: wanted - filled)
-            var got = filled
-            while got < wanted {
-                let read = buffer.withUnsafeMutableBytes { raw in
-                    Foundation.read(descriptor, raw.baseAddress! + got, wanted - got)
+            // Where each string and each page starts.
+            var cursor = Cursor(bytes: bytes, offset: start, end: end)
+            var stringStarts: [Int] = []
+            stringStarts.reserveCapacity(try cursor.peekCount(size: 4))
+            for _ in 0..<(try cursor.count(size: 4)) {
+                stringStarts.append(cursor.offset)
+                try cursor.skip(Int(try cursor.integer(UInt32.self)))
+            }
+            var pageStarts: [Int] = []
+            pageStarts.reserveCapacity(try cursor.peekCount(size: 44))
+            for _ in 0..<(try cursor.count(size: 44)) {
+                pageStarts.append(cursor.offset)
+                try cursor.skip(36)
+                for _ in 0..<(try cursor.count(size: 4)) { try cursor.skip(Int(try cursor.integer(UInt32.self))) }
+                try cursor.skip(8 * (try cursor.count(size: 8)))
+                try cursor.skip(4)
+                try cursor.skip(20 * (try cursor.count(size: 20)))
+            }
+            guard cursor.offset == end else { throw Unusable(reason: "bytes after the last page") }
+
+            let strings = ParallelMap.map(stringStarts, chunkSize: 4_096) { start in
+                var cursor = Cursor(bytes: bytes, offset: start, end: end)
+                return (try? cursor.text()) ?? ""
+            }
+            let pages: [Entry]
+            do {
+                pages = try ParallelMap.map(pageStarts, chunkSize: 512) { start in
+                    var cursor = Cursor(bytes: bytes, offset: start, end: end)
+                    return try cursor.entry(strings: strings)
                 }
-                if read < 0 && errno == EINTR { continue }
-                guard read > 0 else { throw Unusable(reason: "cut short") }
-                got += read
+            } catch {
+                throw error as? Unusable ?? Unusable(reason: "\(error)")
             }
+            return Pages(pages)
         }
+    }
 
-        /// Adds the counted bytes of `buffer` before `index` not added yet to the checksum.
-        mutating func account(upTo index: Int) {
-            let from = max(countedStart, accounted)
-            let to = min(end, bufferStart + index)
-            guard from < to else { return }
-            checksum.add(buffer[(from - bufferStart)..<(to - bufferStart)])
-            accounted = to
-        }
+    /// A place in a mapped cache file, and the end of what it may read.
+    private struct Cursor {
+        let bytes: UnsafeRawBufferPointer
+        var offset: Int
+        let end: Int
 
-        /// The text up to the next newline (within the first 4 KB), or nil.
-        mutating func line() -> String? {
-            guard (try? ensure(min(4_096, size - offset))) != nil,
-                let newline = buffer[next...].firstIndex(of: UInt8(ascii: "\n"))
-            else { return nil }
-            defer {
-                next = newline + 1
-                countedStart = offset
-            }
-            return String(decoding: buffer[next..<newline], as: UTF8.self)
-        }
-
-        mutating func integer<T: FixedWidthInteger>(_: T.Type, end: Int) throws(Unusable) -> T {
+        mutating func integer<T: FixedWidthInteger>(_: T.Type) throws(Unusable) -> T {
             let size = MemoryLayout<T>.size
-            guard offset + size <= end else { throw Unusable(reason: "cut short") }
-            try ensure(size)
-            var value: T = 0
-            for index in (next..<(next + size)).reversed() { value = value << 8 | T(buffer[index]) }
-            next += size
-            return value
+            guard end - offset >= size else { throw Unusable(reason: "cut short") }
+            defer { offset += size }
+            return T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+        }
+
+        mutating func skip(_ count: Int) throws(Unusable) {
+            guard count <= end - offset else { throw Unusable(reason: "a record longer than the file") }
+            offset += count
         }
 
         /// A count of records at least `size` bytes each, which must fit in what is left.
-        mutating func count(end: Int, size: Int) throws(Unusable) -> Int {
-            let count = Int(try integer(UInt32.self, end: end))
+        mutating func count(size: Int) throws(Unusable) -> Int {
+            let count = Int(try integer(UInt32.self))
             guard count * size <= end - offset else { throw Unusable(reason: "a count larger than the file") }
             return count
         }
 
-        /// A string written in place: its length, then its bytes.
-        mutating func text(end: Int) throws(Unusable) -> String {
-            let length = Int(try integer(UInt32.self, end: end))
-            guard length <= end - offset else { throw Unusable(reason: "a string longer than the file") }
-            try ensure(length)
-            defer { next += length }
-            return String(decoding: buffer[next..<(next + length)], as: UTF8.self)
+        /// The next count, without reading past it (0 if there is none).
+        func peekCount(size: Int) throws(Unusable) -> Int {
+            var copy = self
+            return (try? copy.count(size: size)) ?? 0
         }
 
-        /// A string of the table, by its number.
-        mutating func string(end: Int) throws(Unusable) -> String {
-            let number = Int(try integer(UInt32.self, end: end))
+        /// A string written in place: its length, then its bytes.
+        mutating func text() throws(Unusable) -> String {
+            let length = Int(try integer(UInt32.self))
+            guard length <= end - offset else { throw Unusable(reason: "a string longer than the file") }
+            defer { offset += length }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+        }
+
+        /// A string of the table `strings`, by its number.
+        mutating func string(_ strings: [String]) throws(Unusable) -> String {
+            let number = Int(try integer(UInt32.self))
             guard number < strings.count else { throw Unusable(reason: "a string number out of range") }
             return strings[number]
         }
 
-        mutating func day(end: Int) throws(Unusable) -> EventDate {
-            let year = Int(try integer(UInt16.self, end: end))
-            let month = Int(try integer(UInt8.self, end: end))
-            let day = Int(try integer(UInt8.self, end: end))
+        mutating func day() throws(Unusable) -> EventDate {
+            let year = Int(try integer(UInt16.self))
+            let month = Int(try integer(UInt8.self))
+            let day = Int(try integer(UInt8.self))
             guard let date = EventDate(year: year, month: month, day: day) else {
                 throw Unusable(reason: "an impossible date")
             }
             return date
         }
 
-        mutating func entries() throws(Unusable) -> [String: Entry] {
-            guard size >= 8 else { throw Unusable(reason: "cut short") }
-            let stringCount = try count(end: end, size: 4)
-            strings.reserveCapacity(stringCount)
-            for _ in 0..<stringCount { strings.append(try text(end: end)) }
-            var entries: [String: Entry] = [:]
-            let pageCount = try count(end: end, size: 44)
-            entries.reserveCapacity(pageCount)
-            for _ in 0..<pageCount {
-                let path = try string(end: end)
-                let size = Int(try integer(Int64.self, end: end))
-                let modified = Int(try integer(Int64.self, end: end))
-                let sitePath = try string(end: end)
-                let file = try string(end: end)
-                let date = try day(end: end)
-                let headline = try string(end: end)
-                var body: [String] = []
-                for _ in 0..<(try count(end: end, size: 4)) { body.append(try text(end: end)) }
-                var sources: [SourceLink] = []
-                for _ in 0..<(try count(end: end, size: 8)) {
-                    let name = try string(end: end)
-                    sources.append(SourceLink(name: name, url: try string(end: end)))
-                }
-                let cover = Int(try integer(UInt32.self, end: end))
-                guard cover <= strings.count else { throw Unusable(reason: "a string number out of range") }
-                var related: [RelatedEntry] = []
-                for _ in 0..<(try count(end: end, size: 20)) {
-                    let headline = try string(end: end)
-                    let sitePath = try string(end: end)
-                    let date = try day(end: end)
-                    let contextList = try string(end: end)
-                    let line = Int(try integer(UInt32.self, end: end))
-                    related.append(
-                        RelatedEntry(
-                            headline: headline, sitePath: sitePath, date: date, contextList: contextList, line: line))
-                }
-                let page = Page(
-                    sitePath: sitePath, file: file, date: date, headline: headline, body: body, sources: sources,
-                    cover: cover == 0 ? nil : CoverImage(url: strings[cover - 1]), related: related)
-                entries[path] = Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
+        /// The page record here, its strings numbered in `strings`.
+        mutating func entry(strings: [String]) throws(Unusable) -> Entry {
+            let path = try string(strings)
+            let size = Int(try integer(Int64.self))
+            let modified = Int(try integer(Int64.self))
+            let sitePath = try string(strings)
+            let file = try string(strings)
+            let date = try day()
+            let headline = try string(strings)
+            var body: [String] = []
+            for _ in 0..<(try count(size: 4)) { body.append(try text()) }
+            var sources: [SourceLink] = []
+            for _ in 0..<(try count(size: 8)) {
+                let name = try string(strings)
+                sources.append(SourceLink(name: name, url: try string(strings)))
             }
-            guard offset == end else { throw Unusable(reason: "bytes after the last page") }
-            account(upTo: next)
-            let expected = try integer(UInt64.self, end: size)
-            guard checksum.final == expected else { throw Unusable(reason: "its checksum does not match") }
-            return entries
+            let cover = Int(try integer(UInt32.self))
+            guard cover <= strings.count else { throw Unusable(reason: "a string number out of range") }
+            var related: [RelatedEntry] = []
+            let relatedCount = try count(size: 20)
+            related.reserveCapacity(relatedCount)
+            for _ in 0..<relatedCount {
+                let headline = try string(strings)
+                let sitePath = try string(strings)
+                let date = try day()
+                let contextList = try string(strings)
+                let line = Int(try integer(UInt32.self))
+                related.append(
+                    RelatedEntry(headline: headline, sitePath: sitePath, date: date, contextList: contextList, line: line))
+            }
+            let page = Page(
+                sitePath: sitePath, file: file, date: date, headline: headline, body: body, sources: sources,
+                cover: cover == 0 ? nil : CoverImage(url: strings[cover - 1]), related: related)
+            return Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
         }
     }
 }
@@ -386,6 +405,17 @@ public struct PageCache: Sendable {
 struct Checksum {
     private var value: UInt64 = 0xcbf2_9ce4_8422_2325
     private var pending: [UInt8] = []
+
+    /// Adds `bytes` to the stream.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        if pending.isEmpty {
+            let words = bytes.count / 8
+            for word in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) }
+            pending += bytes[(words * 8)...]
+        } else {
+            add(ArraySlice(bytes))
+        }
+    }
 
     /// Adds `bytes` to the stream.
     mutating func add(_ bytes: ArraySlice<UInt8>) {
