@@ -87,23 +87,15 @@ public struct PageCache: Sendable {
     /// Its checksum is checked first; then one pass finds where each string
     /// and page starts, and both cores make the strings, then the pages.
     func read(_ path: String) throws(Unusable) -> Pages? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        let mapped: MappedFile
+        do {
+            guard let file = try MappedFile(path: path) else { return nil }
+            mapped = file
+        } catch {
+            throw Unusable(reason: "cannot be read (\(error.reason))")
         }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        let size = Int(info.st_size)
-        guard size > 0 else { throw Unusable(reason: "not a page cache this version can read") }
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
-            throw Unusable(reason: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        defer { munmap(mapped, size) }
-        let file = MappedFile(bytes: UnsafeRawBufferPointer(start: mapped, count: size))
+        let file = CacheFile(bytes: mapped.bytes)
+        defer { withExtendedLifetime(mapped) {} }
         guard let (header, second) = file.line(from: 0), header == Self.header else {
             throw Unusable(reason: "not a page cache this version can read")
         }
@@ -244,10 +236,10 @@ public struct PageCache: Sendable {
         }
     }
 
-    /// A cache file mapped into memory, and how to read what ``Writer``
+    /// A mapped cache file, and how to read what ``Writer``
     /// wrote there, checking every count and number against the bytes
     /// left, so that no damage can make it crash or loop.
-    private struct MappedFile: @unchecked Sendable {
+    private struct CacheFile: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
 
         /// The text from `start` up to the next newline (within 4 KB), and

@@ -47,12 +47,18 @@ public struct EventResolver: Sendable {
         let stamps = stamps.map { stamps in order.map { stamps[$0] } } ?? [UInt64](repeating: 0, count: pages.count)
         let pages = order.map { pages[$0] }
         if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
-            let (registry, duplicates, fingerprints, relinked) = update(previous, to: pages, stamps: stamps)
+            let (registry, duplicates, locations, fingerprints, relinked) = update(previous, to: pages, stamps: stamps)
         {
-            let (result, state) = finish(registry, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
+            let (result, state) = finish(
+                registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
             return (result, state, relinked)
         }
-        let fingerprints = ParallelMap.map(pages, chunkSize: 256) { ResolutionState.fingerprint(of: $0) }
+        let (locations, fingerprints) = ParallelMap.map(Array(pages.indices), chunkSize: 256) { number in
+            (ResolutionState.location(of: pages[number]), ResolutionState.fingerprint(of: pages[number]))
+        }.reduce(into: ([RegistryKey](), [RegistryKey]())) {
+            $0.0.append($1.0)
+            $0.1.append($1.1)
+        }
         let topics = topics(of: pages)
         // Everything that depends on one page alone is worked out in parallel;
         // linking events up is done in page order, so the result is the same.
@@ -83,13 +89,15 @@ public struct EventResolver: Sendable {
                 number += 1
             }
         }
-        let (result, state) = finish(registry, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
+        let (result, state) = finish(
+            registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
         return (result, state, nil)
     }
 
     /// The result of `registry` and the state a later build can reuse.
     private func finish(
-        _ registry: EventRegistry, stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
+        _ registry: EventRegistry, locations: [RegistryKey], stamps: [UInt64], fingerprints: [RegistryKey],
+        duplicates: [Int32]
     ) -> (result: Result, state: ResolutionState) {
         let pages = registry.pages
         let diagnostics = duplicates.indices.filter { duplicates[$0] >= 0 }.map { number in
@@ -98,36 +106,38 @@ public struct EventResolver: Sendable {
                 reason: .duplicate(of: pages[Int(duplicates[number])].file))
         }
         let state = ResolutionState(
-            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, stamps: stamps,
-            fingerprints: fingerprints, duplicates: duplicates)
+            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, locations: locations,
+            stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
         return (Result(corpus: registry.corpus(), diagnostics: diagnostics), state)
     }
 
     /// `previous` brought up to date with `pages` (in page order, with
     /// their `stamps`), the page each page duplicates (-1: none), every
-    /// page's fingerprint, and the number of entries linked again; nil when
-    /// it cannot be (see ``resolve(_:stamps:reusing:)``).
+    /// page's location and fingerprint, and the number of entries linked
+    /// again; nil when it cannot be (see ``resolve(_:stamps:reusing:)``).
     private func update(_ previous: ResolutionState, to pages: [Page], stamps: [UInt64]) -> (
-        EventRegistry, [Int32], [RegistryKey], Int
+        EventRegistry, [Int32], [RegistryKey], [RegistryKey], Int
     )? {
         // Each earlier page must still be there, unchanged, in the same
         // order; the pages in between are new.
         let earlier = Dictionary(
             previous.pages.locations.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         guard earlier.count == previous.pages.locations.count else { return nil }
-        let found = ParallelMap.map(Array(pages.indices), chunkSize: 1024) { number -> (old: Int?, RegistryKey?) in
-            guard let old = earlier[ResolutionState.location(of: pages[number])] else {
-                return (nil, ResolutionState.fingerprint(of: pages[number]))
+        let found = ParallelMap.map(Array(pages.indices), chunkSize: 1024) {
+            number -> (RegistryKey, Int?, RegistryKey?) in
+            let location = ResolutionState.location(of: pages[number])
+            guard let old = earlier[location] else {
+                return (location, nil, ResolutionState.fingerprint(of: pages[number]))
             }
-            if stamps[number] != 0 && stamps[number] == previous.pages.stamps[old] { return (old, nil) }
-            return (old, ResolutionState.fingerprint(of: pages[number]))
+            if stamps[number] != 0 && stamps[number] == previous.pages.stamps[old] { return (location, old, nil) }
+            return (location, old, ResolutionState.fingerprint(of: pages[number]))
         }
         var pageNumbers = [Int32](repeating: -1, count: previous.pages.locations.count)
         var fingerprints: [RegistryKey] = []
         fingerprints.reserveCapacity(pages.count)
         var added: [Int] = []
         var last = -1
-        for (number, (old, fingerprint)) in found.enumerated() {
+        for (number, (_, old, fingerprint)) in found.enumerated() {
             if let old {
                 guard old > last, fingerprint.map({ $0 == previous.pages.fingerprints[old] }) ?? true else {
                     return nil
@@ -188,7 +198,7 @@ public struct EventResolver: Sendable {
         }
         registry.registerVariantKeys()
         let relinked = registry.relink(&dirty, entryStarts: entryStarts)
-        return (registry, duplicates, fingerprints, relinked)
+        return (registry, duplicates, found.map { $0.0 }, fingerprints, relinked)
     }
 
     /// Every context topic name of `pages`, numbered, with the topics of

@@ -48,17 +48,18 @@ public struct ResolutionState: Sendable {
     var entryCount: Int { targets.count }
 
     /// The state of `registry`, which resolved its pages (with their
-    /// `stamps`, `fingerprints`, and the page each duplicates) with
-    /// `aliases`. Events the registry dropped are left out.
+    /// `locations`, `stamps`, `fingerprints`, and the page each duplicates)
+    /// with `aliases`. Events the registry dropped are left out.
     init(
-        aliases: UInt64, registry: EventRegistry, stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
+        aliases: UInt64, registry: EventRegistry, locations: [RegistryKey], stamps: [UInt64],
+        fingerprints: [RegistryKey], duplicates: [Int32]
     ) {
         self.aliases = aliases
         spellings = registry.topics.book.recordedSpellings
-        let pages = registry.pages
-        self.pages = Pages(
-            locations: pages.map(Self.location), stamps: stamps, fingerprints: fingerprints,
-            entryCounts: pages.map { Int32($0.related.count) }, duplicates: duplicates)
+        let registered = registry.pages
+        pages = Pages(
+            locations: locations, stamps: stamps, fingerprints: fingerprints,
+            entryCounts: registered.indices.map { Int32(registered[$0].related.count) }, duplicates: duplicates)
         lookups = registry.lookups
         lookupsByKey = registry.lookupsInKeyOrder()
         var slots = registry.slotTable()
@@ -220,26 +221,26 @@ public struct ResolutionState: Sendable {
 
     /// The state in the file at `path`; nil when there is no such file.
     static func read(_ path: String) throws(Unusable) -> ResolutionState? {
-        if access(path, F_OK) != 0 && errno == ENOENT { return nil }
-        let bytes: [UInt8]
-        switch PageFile.read(path, limit: Int.max / 2) {
-        case .bytes(let read): bytes = read
-        case .unusable(.unreadable(let why)): throw Unusable(reason: "cannot be read (\(why))")
-        case .unusable: throw Unusable(reason: "cannot be read")
+        let mapped: MappedFile
+        do {
+            guard let file = try MappedFile(path: path) else { return nil }
+            mapped = file
+        } catch {
+            throw Unusable(reason: "cannot be read (\(error.reason))")
         }
+        let bytes = mapped.bytes
+        defer { withExtendedLifetime(mapped) {} }
         let header = Array((Self.header + "\n").utf8)
         let prefix = header + Array((key + "\n").utf8)
         guard bytes.starts(with: header) else { throw Unusable(reason: "not a resolution state this version can read") }
         guard bytes.starts(with: prefix) else { throw Unusable(reason: "written by another build of feedpub") }
         guard bytes.count >= prefix.count + 8 else { throw Unusable(reason: "damaged (cut short)") }
         var sum = Checksum()
-        sum.add(bytes[prefix.count..<(bytes.count - 8)])
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
+        sum.add(UnsafeRawBufferPointer(rebasing: bytes[prefix.count..<(bytes.count - 8)]))
+        let stored = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
         guard UInt64(littleEndian: stored) == sum.final else { throw Unusable(reason: "damaged (checksum)") }
-        let parsed = bytes.withUnsafeBytes { raw in
-            var reader = BinaryReader(raw, start: prefix.count, end: raw.count - 8)
-            return Result { () throws(BinaryReader.Damaged) in try parse(&reader) }
-        }
+        var reader = BinaryReader(bytes, start: prefix.count, end: bytes.count - 8)
+        let parsed = Result { () throws(BinaryReader.Damaged) in try parse(&reader) }
         switch parsed {
         case .success(let state): return state
         case .failure(let damage): throw Unusable(reason: "damaged (\(damage.reason))")
