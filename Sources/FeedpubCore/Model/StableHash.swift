@@ -17,35 +17,51 @@ public enum StableHash {
     }
 }
 
-/// Feeds strings and numbers into a 64-bit FNV-1a hash, with a separator
-/// after each so that `("ab", "c")` and `("a", "bc")` differ.
-public struct StableHasher {
-    /// The hash of everything added so far.
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+/// A 128-bit hash that is the same on every run and machine: two 64-bit
+/// lanes, each folding every 8-byte word in with a full-width multiply (as
+/// wyhash does), so that a difference in any bit of a word reaches every
+/// bit of the lane. (A plain multiply only carries differences upwards: page
+/// paths that differ in a few digits then collide.)
+struct WideHasher {
+    private var first: UInt64
+    private var second: UInt64
 
-    /// A hasher with nothing added.
-    public init() {}
+    init(seed: UInt64) {
+        first = 0x9E37_79B9_7F4A_7C15 ^ seed
+        second = 0xC2B2_AE3D_27D4_EB4F &+ seed
+    }
 
-    /// Adds the UTF-8 bytes of `text`.
-    public mutating func add(_ text: String) {
-        let bytes = text.utf8.span
-        var hash = value
-        for index in bytes.indices {
-            hash ^= UInt64(bytes[index])
-            hash = hash &* 0x0100_0000_01b3
+    /// Adds the eight bytes of `word`.
+    mutating func add(_ word: UInt64) {
+        first = Self.fold(first ^ word, 0xA076_1D64_78BD_642F)
+        second = Self.fold(second ^ (word << 32 | word >> 32), 0xE703_7ED1_A0B4_28DB)
+    }
+
+    /// Adds the UTF-8 bytes of `text` and its length.
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in stride(from: raw.count - 1, through: offset, by: -1) { tail = tail << 8 | UInt64(raw[index]) }
+            add(tail)
+            add(UInt64(raw.count))
         }
-        value = hash
-        mix(0xFF)
     }
 
-    /// Adds the eight bytes of `number`.
-    public mutating func add(_ number: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
-        mix(0xFF)
+    /// The hash of everything added.
+    var value: (UInt64, UInt64) {
+        (Self.fold(first ^ 0x8EBC_6AF0_9C88_C6E3, second ^ 0x5899_65CC_7537_4CC3), Self.fold(second, first))
     }
 
-    private mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value = value &* 0x0100_0000_01b3
+    /// The two halves of the 128-bit product of `left` and `right`, xored.
+    private static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+        let (high, low) = left.multipliedFullWidth(by: right)
+        return high ^ low
     }
 }

@@ -39,7 +39,7 @@ public struct PageCache: Sendable {
         init(_ entries: [Entry]) {
             self.entries = entries
             numbers.reserveCapacity(entries.count)
-            for (number, entry) in entries.enumerated() { numbers[entry.stamp.path] = number }
+            for number in entries.indices { numbers[entries[number].stamp.path] = number }
         }
 
         subscript(path: String) -> Entry? {

@@ -2,8 +2,8 @@
 /// feeds the last build already wrote with exactly this content.
 enum FeedFingerprint {
     /// Everything about `event` that its entry shows, with its timestamp.
-    static func of(_ event: Event, topics: [Topic], date: FeedDate) -> UInt64 {
-        var hasher = StableHasher()
+    static func of(_ event: borrowing Event, topics: [Topic], date: FeedDate) -> UInt64 {
+        var hasher = WideHasher(seed: 3)
         for text in [event.sitePath, event.identity, event.headline, event.storyless] { hasher.add(text) }
         hasher.add(UInt64(event.body.count))
         for paragraph in event.body { hasher.add(paragraph) }
@@ -21,19 +21,19 @@ enum FeedFingerprint {
         }
         hasher.add(UInt64(bitPattern: Int64(date.instant)))
         hasher.add(UInt64(bitPattern: Int64(date.offset)))
-        return hasher.value
+        return hasher.value.0
     }
 
     /// A feed at `stem` named `name`, whose links depend on `links`, holding
     /// entries with `entries` fingerprints, in order.
     static func of(stem: String, name: String, links: [UInt64], entries: [UInt64]) -> UInt64 {
-        var hasher = StableHasher()
+        var hasher = WideHasher(seed: 3)
         hasher.add(stem)
         hasher.add(name)
         hasher.add(UInt64(links.count))
         for link in links { hasher.add(link) }
         hasher.add(UInt64(entries.count))
         for entry in entries { hasher.add(entry) }
-        return hasher.value
+        return hasher.value.0
     }
 }

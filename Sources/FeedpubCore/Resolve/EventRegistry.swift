@@ -268,8 +268,18 @@ struct EventRegistry {
 
     // MARK: Corpus
 
-    /// The finished corpus: events in feed order, topics by key with slugs.
-    func corpus() -> Corpus {
+    /// The name and file slug of every topic, by number: what a corpus
+    /// shows of its topics (empty for a topic no event has).
+    struct TopicLabels: Sendable {
+        var names: [String]
+        var slugs: [String]
+    }
+
+    /// The finished corpus: events in feed order, topics by key with slugs;
+    /// and the topics' labels. With `previous`, the labels of an earlier
+    /// corpus with the same topics, a topic keeps its slug and, unless it
+    /// is one of `renamed` (whose spellings have new uses), its name.
+    func corpus(reusing previous: TopicLabels? = nil, renamed: Set<Int> = []) -> (Corpus, TopicLabels) {
         let live = events.indices.filter { !events[$0].isDropped }
         let feedKeys = live.map { (date: date(of: $0), sitePath: sitePath(of: $0)) }
         let order = live.indices.sorted { left, right in
@@ -295,30 +305,46 @@ struct EventRegistry {
             index[number] = keys.count
             keys.append(topics.keys[number])
         }
-        let slugs = TopicSlugs.assign(keys)
-        var corpusTopics = keys.map { Topic(name: topics.book.displayName($0), key: $0, slug: slugs[$0]!) }
+        // Slugs depend on which topics there are; names, on each topic's spellings.
+        var labels = TopicLabels(
+            names: [String](repeating: "", count: index.count), slugs: [String](repeating: "", count: index.count))
+        let sameTopics =
+            previous.map { previous in
+                previous.slugs.count == index.count && index.indices.allSatisfy { (index[$0] != nil) == !previous.slugs[$0].isEmpty }
+            } ?? false
+        let slugs = sameTopics ? [:] : TopicSlugs.assign(keys)
+        for number in index.indices where index[number] != nil {
+            let key = topics.keys[number]
+            labels.slugs[number] = sameTopics ? previous!.slugs[number] : slugs[key]!
+            let earlier = previous.flatMap { $0.names.count == index.count ? $0.names[number] : nil } ?? ""
+            labels.names[number] = earlier.isEmpty || renamed.contains(number) ? topics.book.displayName(key) : earlier
+        }
+        var corpusTopics = index.indices.compactMap { number in
+            index[number].map { _ in
+                Topic(name: labels.names[number], key: topics.keys[number], slug: labels.slugs[number])
+            }
+        }
         var sorted: [Event] = []
         sorted.reserveCapacity(order.count)
         for (position, original) in order.enumerated() {
-            let record = events[original]
             let eventTopics = distinct[position].map { index[$0]! }
             for topic in eventTopics { corpusTopics[topic].events.append(position) }
-            if record.page >= 0 {
-                let page = pages[Int(record.page)]
+            let page = Int(events[original].page)
+            if page >= 0 {
                 sorted.append(
                     Event(
-                        sitePath: page.sitePath, identity: record.identity, date: page.date, headline: page.headline,
-                        storyless: record.storyless, body: page.body, sources: page.sources, cover: page.cover,
-                        topics: eventTopics))
+                        sitePath: pages[page].sitePath, identity: events[original].identity, date: pages[page].date,
+                        headline: pages[page].headline, storyless: events[original].storyless, body: pages[page].body,
+                        sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics))
             } else {
                 sorted.append(
                     Event(
-                        sitePath: record.sitePath, identity: record.identity, date: record.date,
-                        headline: record.headline, storyless: record.storyless, isReferenceOnly: true,
-                        topics: eventTopics))
+                        sitePath: events[original].sitePath, identity: events[original].identity,
+                        date: events[original].date, headline: events[original].headline,
+                        storyless: events[original].storyless, isReferenceOnly: true, topics: eventTopics))
             }
         }
-        return Corpus(events: sorted, topics: corpusTopics)
+        return (Corpus(events: sorted, topics: corpusTopics), labels)
     }
 
     // MARK: Private

@@ -47,10 +47,12 @@ public struct EventResolver: Sendable {
         let stamps = stamps.map { stamps in order.map { stamps[$0] } } ?? [UInt64](repeating: 0, count: pages.count)
         let pages = order.map { pages[$0] }
         if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
-            let (registry, duplicates, locations, fingerprints, relinked) = update(previous, to: pages, stamps: stamps)
+            let (registry, duplicates, locations, fingerprints, renamed, relinked) = update(
+                previous, to: pages, stamps: stamps)
         {
             let (result, state) = finish(
-                registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
+                registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates,
+                labels: (previous.labels, renamed))
             return (result, state, relinked)
         }
         let (locations, fingerprints) = ParallelMap.map(Array(pages.indices), chunkSize: 256) { number in
@@ -95,9 +97,11 @@ public struct EventResolver: Sendable {
     }
 
     /// The result of `registry` and the state a later build can reuse.
+    /// With `labels`, the topic labels of the corpus `registry` was read
+    /// back with, and the topics with new spellings since.
     private func finish(
         _ registry: EventRegistry, locations: [RegistryKey], stamps: [UInt64], fingerprints: [RegistryKey],
-        duplicates: [Int32]
+        duplicates: [Int32], labels previous: (EventRegistry.TopicLabels, Set<Int>)? = nil
     ) -> (result: Result, state: ResolutionState) {
         let pages = registry.pages
         let diagnostics = duplicates.indices.filter { duplicates[$0] >= 0 }.map { number in
@@ -105,18 +109,20 @@ public struct EventResolver: Sendable {
                 file: pages[number].file, line: nil, severity: .warning,
                 reason: .duplicate(of: pages[Int(duplicates[number])].file))
         }
+        let (corpus, labels) = registry.corpus(reusing: previous?.0, renamed: previous?.1 ?? [])
         let state = ResolutionState(
-            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, locations: locations,
-            stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
-        return (Result(corpus: registry.corpus(), diagnostics: diagnostics), state)
+            aliases: ResolutionState.fingerprint(of: aliases), registry: registry, labels: labels,
+            locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
+        return (Result(corpus: corpus, diagnostics: diagnostics), state)
     }
 
     /// `previous` brought up to date with `pages` (in page order, with
     /// their `stamps`), the page each page duplicates (-1: none), every
-    /// page's location and fingerprint, and the number of entries linked
-    /// again; nil when it cannot be (see ``resolve(_:stamps:reusing:)``).
+    /// page's location and fingerprint, the topics whose spellings have
+    /// new uses, and the number of entries linked again; nil when it cannot
+    /// be (see ``resolve(_:stamps:reusing:)``).
     private func update(_ previous: ResolutionState, to pages: [Page], stamps: [UInt64]) -> (
-        EventRegistry, [Int32], [RegistryKey], [RegistryKey], Int
+        EventRegistry, [Int32], [RegistryKey], [RegistryKey], Set<Int>, Int
     )? {
         // Each earlier page must still be there, unchanged, in the same
         // order; the pages in between are new.
@@ -154,16 +160,18 @@ public struct EventResolver: Sendable {
 
         // New pages may add uses of a topic's spellings, not new topics.
         var book = previous.book(aliases: aliases)
+        var renamedKeys: Set<String> = []
         for number in added {
             for entry in pages[number].related {
                 for name in RelatedEntry.contextNames(entry.contextList) {
                     guard book.hasKey(book.canonicalKey(name)) else { return nil }
-                    book.record(name)
+                    renamedKeys.insert(book.record(name))
                 }
             }
         }
         book.seal()
         let topics = TopicIDs(book: book)
+        let renamed = Set(renamedKeys.compactMap(topics.number(ofKey:)))
 
         var entryStarts: [Int32] = [0]
         entryStarts.reserveCapacity(pages.count + 1)
@@ -198,7 +206,7 @@ public struct EventResolver: Sendable {
         }
         registry.registerVariantKeys()
         let relinked = registry.relink(&dirty, entryStarts: entryStarts)
-        return (registry, duplicates, found.map { $0.0 }, fingerprints, relinked)
+        return (registry, duplicates, found.map { $0.0 }, fingerprints, renamed, relinked)
     }
 
     /// Every context topic name of `pages`, numbered, with the topics of
@@ -296,6 +304,11 @@ final class TopicIDs: Sendable {
         self.listNumbers = listNumbers
         copyNumbers = Dictionary(uniqueKeysWithValues: copies.map { ($0, $2) })
         self.copies = copies.map(\.1)
+    }
+
+    /// The number of the topic whose key is `key`.
+    func number(ofKey key: String) -> Int? {
+        numbers[key]
     }
 
     /// The number of the topic `name` names, if it is one.

@@ -43,18 +43,21 @@ public struct ResolutionState: Sendable {
     let targets: [Int32]
     let lookups: EventRegistry.Lookups
     let lookupsByKey: EventRegistry.Lookups
+    /// The name and slug of every topic, by number.
+    let labels: EventRegistry.TopicLabels
 
     /// The number of Related entries of all pages.
     var entryCount: Int { targets.count }
 
     /// The state of `registry`, which resolved its pages (with their
     /// `locations`, `stamps`, `fingerprints`, and the page each duplicates)
-    /// with `aliases`. Events the registry dropped are left out.
+    /// with `aliases` into a corpus whose topics have `labels`. Events the registry dropped are left out.
     init(
-        aliases: UInt64, registry: EventRegistry, locations: [RegistryKey], stamps: [UInt64],
-        fingerprints: [RegistryKey], duplicates: [Int32]
+        aliases: UInt64, registry: EventRegistry, labels: EventRegistry.TopicLabels, locations: [RegistryKey],
+        stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
     ) {
         self.aliases = aliases
+        self.labels = labels
         spellings = registry.topics.book.recordedSpellings
         let registered = registry.pages
         pages = Pages(
@@ -90,9 +93,10 @@ public struct ResolutionState: Sendable {
     private init(
         aliases: UInt64, spellings: [(name: String, count: Int)], pages: Pages, events: [EventRegistry.Record],
         storylessLengths: [Int32], eventTopics: [[Int]], slots: EventRegistry.SlotTable, targets: [Int32],
-        lookups: EventRegistry.Lookups, lookupsByKey: EventRegistry.Lookups
+        lookups: EventRegistry.Lookups, lookupsByKey: EventRegistry.Lookups, labels: EventRegistry.TopicLabels
     ) {
         self.aliases = aliases
+        self.labels = labels
         self.spellings = spellings
         self.pages = pages
         self.events = events
@@ -208,6 +212,8 @@ public struct ResolutionState: Sendable {
         out.numbers(lookups.entries)
         out.numbers(lookupsByKey.keys)
         out.numbers(lookupsByKey.entries)
+        out.strings(labels.names)
+        out.strings(labels.slugs)
         try out.flush(to: &sink, always: true)
         try sink.append(withUnsafeBytes(of: sink.checksum.littleEndian, Array.init), counted: false)
     }
@@ -323,10 +329,13 @@ public struct ResolutionState: Sendable {
         guard (lookups.entries + lookupsByKey.entries).allSatisfy({ 0 <= $0 && $0 < targets.count }) else {
             throw BinaryReader.Damaged(reason: "entry number")
         }
+        let topicNames = try reader.strings()
+        let labels = EventRegistry.TopicLabels(names: topicNames, slugs: try reader.strings(count: topicNames.count))
         guard reader.isAtEnd else { throw BinaryReader.Damaged(reason: "trailing bytes") }
         return ResolutionState(
             aliases: aliases, spellings: spellings, pages: pages, events: events, storylessLengths: storylessLengths,
-            eventTopics: eventTopics, slots: slots, targets: targets, lookups: lookups, lookupsByKey: lookupsByKey)
+            eventTopics: eventTopics, slots: slots, targets: targets, lookups: lookups, lookupsByKey: lookupsByKey,
+            labels: labels)
     }
 }
 

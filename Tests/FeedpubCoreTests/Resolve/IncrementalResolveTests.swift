@@ -88,6 +88,25 @@ struct IncrementalResolveTests {
         expectSame(again.result.corpus, resolver.resolve(edited).corpus, "one page's text edited")
     }
 
+    @Test("new pages that tip a topic to another spelling rename it")
+    func newSpelling() throws {
+        let parser = PageParser()
+        func page(_ number: Int, _ spelling: String) throws -> Page {
+            let text = PageFixture.page(
+                headline: "Event number \(number).",
+                related: [PageFixture.related("Old event", "/news/2016/03/1/old-event.md", [spelling])])
+            return try #require(parser.parse(Array(text.utf8), file: "/site/\(number).md", sitePath: nil).page)
+        }
+        let earlier = [try page(1, "Zorbland"), try page(2, "Zorbland"), try page(3, "ZORBLAND")]
+        let later = earlier + [try page(4, "ZORBLAND"), try page(5, "ZORBLAND")]
+        let first = resolver.resolve(earlier, stamps: nil, reusing: nil)
+        #expect(first.result.corpus.topics.map(\.name) == ["Zorbland"])
+        let again = resolver.resolve(later, stamps: nil, reusing: first.state)
+        #expect(again.relinked != nil)
+        #expect(again.result.corpus.topics.map(\.name) == ["ZORBLAND"], "the most used spelling is now the capitals")
+        expectSame(again.result.corpus, resolver.resolve(later).corpus, "two more uses of ZORBLAND")
+    }
+
     @Test("a page removed, changed, or named by new topic falls back to resolving everything")
     func fallbacks() throws {
         let earlier = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
