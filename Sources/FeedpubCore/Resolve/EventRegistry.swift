@@ -349,7 +349,8 @@ struct EventRegistry {
 
     // MARK: Private
 
-    private func sitePath(of event: Int) -> String {
+    /// The site path of event number `event`.
+    func sitePath(of event: Int) -> String {
         let record = events[event]
         return record.page >= 0 ? pages[Int(record.page)].sitePath : record.sitePath
     }

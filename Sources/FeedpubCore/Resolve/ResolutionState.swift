@@ -38,6 +38,8 @@ public struct ResolutionState: Sendable {
     /// as `storylessLengths` says (in UTF-8 bytes).
     let events: [EventRegistry.Record]
     private let storylessLengths: [Int32]
+    /// Each event's identity as written: empty when it is the event's path.
+    private let identities: [String]
     let eventTopics: [[Int]]
     let slots: EventRegistry.SlotTable
     let targets: [Int32]
@@ -66,7 +68,12 @@ public struct ResolutionState: Sendable {
         lookups = registry.lookups
         lookupsByKey = registry.lookupsInKeyOrder()
         var slots = registry.slotTable()
+        let identities = registry.events.indices.map { index in
+            let identity = registry.events[index].identity
+            return identity == registry.sitePath(of: index) ? "" : identity
+        }
         guard registry.events.contains(where: \.isDropped) else {
+            self.identities = identities
             events = registry.events
             storylessLengths = events.map { Int32($0.storyless.utf8.count) }
             eventTopics = registry.eventTopics
@@ -74,6 +81,7 @@ public struct ResolutionState: Sendable {
             targets = registry.targets
             return
         }
+        self.identities = registry.events.indices.filter { !registry.events[$0].isDropped }.map { identities[$0] }
         var numbers = [Int32](repeating: -1, count: registry.events.count)
         var kept: [EventRegistry.Record] = []
         var keptTopics: [[Int]] = []
@@ -92,7 +100,8 @@ public struct ResolutionState: Sendable {
 
     private init(
         aliases: UInt64, spellings: [(name: String, count: Int)], pages: Pages, events: [EventRegistry.Record],
-        storylessLengths: [Int32], eventTopics: [[Int]], slots: EventRegistry.SlotTable, targets: [Int32],
+        storylessLengths: [Int32], identities: [String], eventTopics: [[Int]], slots: EventRegistry.SlotTable,
+        targets: [Int32],
         lookups: EventRegistry.Lookups, lookupsByKey: EventRegistry.Lookups, labels: EventRegistry.TopicLabels
     ) {
         self.aliases = aliases
@@ -101,6 +110,7 @@ public struct ResolutionState: Sendable {
         self.pages = pages
         self.events = events
         self.storylessLengths = storylessLengths
+        self.identities = identities
         self.eventTopics = eventTopics
         self.slots = slots
         self.targets = targets
@@ -123,7 +133,7 @@ public struct ResolutionState: Sendable {
             let number = numbers[Int(event.page)]
             let headline = pages[Int(number)].headline
             return EventRegistry.Record(
-                page: number, creator: -1, identity: event.identity,
+                page: number, creator: -1, identity: event.identity.isEmpty ? pages[Int(number)].sitePath : event.identity,
                 storyless: String(decoding: headline.utf8.suffix(Int(length)), as: UTF8.self), sitePath: "",
                 date: event.date, headline: "")
         }
@@ -193,13 +203,15 @@ public struct ResolutionState: Sendable {
         out.numbers(events.map(\.page))
         out.numbers(events.map(\.creator))
         out.numbers(storylessLengths)
-        out.strings(events.map(\.identity))
+        // Most identities are the event's path, and most headlines have no
+        // story prefix: those are written empty.
+        out.strings(identities)
         try out.flush(to: &sink)
         let references = events.filter { $0.page < 0 }
         out.strings(references.map(\.sitePath))
         out.numbers(references.map { Int32($0.date.year) << 16 | Int32($0.date.month) << 8 | Int32($0.date.day) })
         out.strings(references.map(\.headline))
-        out.strings(references.map(\.storyless))
+        out.strings(references.map { $0.storyless == $0.headline ? "" : $0.storyless })
         out.numbers(eventTopics.map { Int32($0.count) })
         out.numbers(eventTopics.flatMap { $0.map(Int32.init) })
         try out.flush(to: &sink)
@@ -294,9 +306,10 @@ public struct ResolutionState: Sendable {
                 }
                 events.append(
                     EventRegistry.Record(
-                        page: -1, creator: creators[index], identity: identities[index],
-                        storyless: storylesses[reference], sitePath: sitePaths[reference], date: date,
-                        headline: headlines[reference]))
+                        page: -1, creator: creators[index],
+                        identity: identities[index].isEmpty ? sitePaths[reference] : identities[index],
+                        storyless: storylesses[reference].isEmpty ? headlines[reference] : storylesses[reference],
+                        sitePath: sitePaths[reference], date: date, headline: headlines[reference]))
                 reference += 1
             }
         }
@@ -334,7 +347,7 @@ public struct ResolutionState: Sendable {
         guard reader.isAtEnd else { throw BinaryReader.Damaged(reason: "trailing bytes") }
         return ResolutionState(
             aliases: aliases, spellings: spellings, pages: pages, events: events, storylessLengths: storylessLengths,
-            eventTopics: eventTopics, slots: slots, targets: targets, lookups: lookups, lookupsByKey: lookupsByKey,
+            identities: identities, eventTopics: eventTopics, slots: slots, targets: targets, lookups: lookups, lookupsByKey: lookupsByKey,
             labels: labels)
     }
 }

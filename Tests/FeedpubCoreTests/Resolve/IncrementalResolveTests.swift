@@ -33,17 +33,29 @@ struct IncrementalResolveTests {
         #expect(corpus.topics == expected.topics, comment)
     }
 
+    /// `state` written to a file and read back, as the next build reads it.
+    func roundTrip(_ state: ResolutionState) throws -> ResolutionState {
+        try TestFiles.withTemporaryFolder { folder in
+            let output = OutputFolder(root: folder)
+            try output.write(to: ResolutionState.fileName) { sink throws(OutputFolder.Failure) in
+                try state.write(to: &sink)
+            }
+            return try #require(try ResolutionState.read(output.path(of: ResolutionState.fileName)))
+        }
+    }
+
     /// Resolves `pages` without `held`, then with them, reusing the first
-    /// result; expects the second to be reused and to equal a resolve from scratch.
-    func expectSame(holdingOut held: Set<String>, reused expected: Bool = true, _ comment: Comment) {
+    /// result as read back from its file; expects the second to be reused
+    /// and to equal a resolve from scratch.
+    func expectSame(holdingOut held: Set<String>, reused expected: Bool = true, _ comment: Comment) throws {
         let earlier = resolver.resolve(Self.pages.filter { !held.contains($0.file) }, stamps: nil, reusing: nil)
-        let again = resolver.resolve(Self.pages, stamps: nil, reusing: earlier.state)
+        let again = resolver.resolve(Self.pages, stamps: nil, reusing: try roundTrip(earlier.state))
         let scratch = resolver.resolve(Self.pages, stamps: nil, reusing: nil)
         #expect((again.relinked != nil) == expected, comment)
         expectSame(again.result.corpus, scratch.result.corpus, comment)
         #expect(again.result.diagnostics == scratch.result.diagnostics, comment)
         // The state the reuse leaves serves the next build as well.
-        let next = resolver.resolve(Self.pages, stamps: nil, reusing: again.state)
+        let next = resolver.resolve(Self.pages, stamps: nil, reusing: try roundTrip(again.state))
         #expect(next.relinked == 0, "nothing new: no entry is linked again")
         expectSame(next.result.corpus, scratch.result.corpus, comment)
     }
@@ -56,7 +68,7 @@ struct IncrementalResolveTests {
         let scratch = resolver.resolve(Self.pages.filter { !day.contains($0.file) })
         let stubs = scratch.corpus.events.filter { $0.isReferenceOnly && $0.date == newest }
         #expect(!stubs.isEmpty, "older pages name some of the day's events before they have pages")
-        expectSame(holdingOut: day, "the newest day")
+        try expectSame(holdingOut: day, "the newest day")
     }
 
     @Test("adding pages from anywhere in the corpus, a few at a time")
