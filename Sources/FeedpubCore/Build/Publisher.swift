@@ -290,18 +290,26 @@ public struct Publisher: Sendable {
         _ cache: PageCache, of parsed: Zip2Sequence<[PageSource], [PageParser.Result]>,
         updating previous: PageCache.Contents, in output: OutputFolder
     ) -> String? {
-        let entries = parsed.compactMap { source, result in
-            source.stamp.flatMap { stamp in
-                result.diagnostics.isEmpty ? result.page.map { PageCache.Entry(stamp: stamp, page: $0) } : nil
+        func entries(where isWanted: (FileStamp) -> Bool) -> [PageCache.Entry] {
+            parsed.compactMap { source, result in
+                guard let stamp = source.stamp, result.diagnostics.isEmpty, isWanted(stamp) else { return nil }
+                return result.page.map { PageCache.Entry(stamp: stamp, page: $0) }
             }
         }
-        let changed = entries.filter { previous.all[$0.stamp.path]?.stamp != $0.stamp }
+        // The pages changed since the complete cache are picked by stamp
+        // first: all of them are made into cache entries only when the
+        // complete cache is to be written again.
+        let changed = entries { previous.all.stamp(of: $0.path) != $0 }
+        let cacheable = parsed.count { source, result in
+            source.stamp != nil && result.diagnostics.isEmpty && result.page != nil
+        }
         func same(_ entries: [PageCache.Entry], as cached: PageCache.Pages) -> Bool {
-            entries.count == cached.count && entries.allSatisfy { cached[$0.stamp.path]?.stamp == $0.stamp }
+            entries.count == cached.count && entries.allSatisfy { cached.stamp(of: $0.stamp.path) == $0.stamp }
         }
         let name: String
         let written: [PageCache.Entry]
-        if previous.all.isEmpty || changed.count > entries.count / 4 {
+        if previous.all.isEmpty || changed.count > cacheable / 4 {
+            let entries = entries { _ in true }
             guard !same(entries, as: previous.all) else { return nil }
             (name, written) = (PageCache.fileName, entries)
             output.remove(PageCache.recentFileName)

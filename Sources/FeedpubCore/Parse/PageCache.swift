@@ -46,6 +46,11 @@ public struct PageCache: Sendable {
             numbers[path].map { entries[$0] }
         }
 
+        /// The stamp of the page cached for `path`, without copying the page.
+        func stamp(of path: String) -> FileStamp? {
+            numbers[path].map { entries[$0].stamp }
+        }
+
         var count: Int { numbers.count }
         var isEmpty: Bool { numbers.isEmpty }
     }
