@@ -69,7 +69,7 @@ public struct Publisher: Sendable {
         }
         // Written before resolving, not beside it: the cache's string table
         // and the events being resolved would fill memory together.
-        if let output, let notice = writeCache(cache, of: zip(sources, results), updating: cached, in: output) {
+        if let output, let notice = writeCache(cache, of: sources, parsed: results, updating: cached, in: output) {
             notices.append(notice)
         }
         var report = BuildReport()
@@ -287,28 +287,29 @@ public struct Publisher: Sendable {
     /// complete cache is written again. Returns a notice when the cache
     /// could not be written.
     private func writeCache(
-        _ cache: PageCache, of parsed: Zip2Sequence<[PageSource], [PageParser.Result]>,
+        _ cache: PageCache, of sources: [PageSource], parsed results: [PageParser.Result],
         updating previous: PageCache.Contents, in output: OutputFolder
     ) -> String? {
+        // Pages that can be cached: read from a file with a stamp, without problems.
+        let cacheable = sources.indices.filter { index in
+            sources[index].stamp != nil && results[index].diagnostics.isEmpty && results[index].page != nil
+        }
         func entries(where isWanted: (FileStamp) -> Bool) -> [PageCache.Entry] {
-            parsed.compactMap { source, result in
-                guard let stamp = source.stamp, result.diagnostics.isEmpty, isWanted(stamp) else { return nil }
-                return result.page.map { PageCache.Entry(stamp: stamp, page: $0) }
+            cacheable.compactMap { index in
+                let stamp = sources[index].stamp!
+                return isWanted(stamp) ? PageCache.Entry(stamp: stamp, page: results[index].page!) : nil
             }
         }
         // The pages changed since the complete cache are picked by stamp
         // first: all of them are made into cache entries only when the
         // complete cache is to be written again.
         let changed = entries { previous.all.stamp(of: $0.path) != $0 }
-        let cacheable = parsed.count { source, result in
-            source.stamp != nil && result.diagnostics.isEmpty && result.page != nil
-        }
         func same(_ entries: [PageCache.Entry], as cached: PageCache.Pages) -> Bool {
             entries.count == cached.count && entries.allSatisfy { cached.stamp(of: $0.stamp.path) == $0.stamp }
         }
         let name: String
         let written: [PageCache.Entry]
-        if previous.all.isEmpty || changed.count > cacheable / 4 {
+        if previous.all.isEmpty || changed.count > cacheable.count / 4 {
             let entries = entries { _ in true }
             guard !same(entries, as: previous.all) else { return nil }
             (name, written) = (PageCache.fileName, entries)
@@ -354,10 +355,8 @@ public struct Publisher: Sendable {
     }
 
     private func readManifest(in output: OutputFolder, notices: inout [String]) -> BuildManifest? {
-        guard let bytes = FileManager.default.contents(atPath: output.path(of: BuildManifest.fileName)) else {
-            return nil
-        }
-        guard let manifest = BuildManifest.parse([UInt8](bytes)) else {
+        guard let file = try? MappedFile(path: output.path(of: BuildManifest.fileName)) else { return nil }
+        guard let manifest = withExtendedLifetime(file, { BuildManifest.parse(file.bytes) }) else {
             notices.append(
                 "\(output.path(of: BuildManifest.fileName)): not a build manifest this version can read; "
                     + "doing a full build")

@@ -53,6 +53,12 @@ public struct BuildManifest: Equatable, Sendable {
     /// some 200,000 lines, and splitting it as a `String` took most of a
     /// no-change rebuild.
     public static func parse(_ bytes: [UInt8]) -> BuildManifest? {
+        bytes.withUnsafeBytes { parse($0) }
+    }
+
+    /// Reads a manifest from `bytes` (a mapped file); nil when they are not
+    /// a manifest of this format.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> BuildManifest? {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         guard let first = lines.popFirst(), first.elementsEqual(header.utf8),
             let settingsLine = lines.popFirst(), settingsLine.starts(with: "settings ".utf8),
@@ -84,7 +90,7 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// The text of a field.
-    private static func text(_ field: ArraySlice<UInt8>) -> String {
+    private static func text(_ field: Slice<UnsafeRawBufferPointer>) -> String {
         String(decoding: field, as: UTF8.self)
     }
 }

@@ -4,7 +4,10 @@ enum FeedFingerprint {
     /// Everything about `event` that its entry shows, with its timestamp.
     static func of(_ event: borrowing Event, topics: [Topic], date: FeedDate) -> UInt64 {
         var hasher = WideHasher(seed: 3)
-        for text in [event.sitePath, event.identity, event.headline, event.storyless] { hasher.add(text) }
+        hasher.add(event.sitePath)
+        hasher.add(event.identity)
+        hasher.add(event.headline)
+        hasher.add(event.storyless)
         hasher.add(UInt64(event.body.count))
         for paragraph in event.body { hasher.add(paragraph) }
         hasher.add(UInt64(event.sources.count))
