@@ -28,6 +28,10 @@ public struct PageDiscovery: Sendable {
     /// The pages, sorted by site path. Symbolic links are followed only when
     /// they lead to a place inside the site root, and each folder is read once
     /// however many links lead to it.
+    ///
+    /// The folders of `news/` (the years) are walked side by side. Which link
+    /// to a folder is followed depends on the order folders are read in, so
+    /// when the walk meets any symbolic link, it walks the tree again in order.
     public func pages() throws(Failure) -> Found {
         let news = root.appendingPathComponent("news", isDirectory: true)
         var isFolder: ObjCBool = false
@@ -41,13 +45,44 @@ public struct PageDiscovery: Sendable {
             inside: inside == "/" ? "/" : inside + "/", current: FileManager.default.currentDirectoryPath + "/")
         var info = stat()
         if stat(news.path, &info) == 0 { walk.visited.insert(FolderID(info)) }
-        try walk.collect(folder: news.path, relative: "")
-        walk.found.sources.sort { $0.sitePath! < $1.sitePath! }
-        return walk.found
+        var found: Found
+        if let sideBySide = try Self.walkSideBySide(walk, news: news.path) {
+            found = sideBySide
+        } else {
+            try walk.collect(folder: news.path, relative: "")
+            found = walk.found
+        }
+        found.sources.sort { $0.sitePath! < $1.sitePath! }
+        return found
+    }
+
+    /// What `walk` (which has read nothing yet) finds under `news`, each of
+    /// its folders walked on its own; nil when a symbolic link was met.
+    private static func walkSideBySide(_ walk: Walk, news: String) throws(Failure) -> Found? {
+        var top = walk
+        top.folders = []
+        try top.collect(folder: news, relative: "")
+        guard !top.metLink, let folders = top.folders else { return nil }
+        let visited = top.visited
+        let walks = ParallelMap.map(folders, chunkSize: 1) { folder in
+            var below = walk
+            below.visited = visited
+            return Result { () throws(Failure) in
+                try below.collect(folder: folder.path, relative: folder.relative)
+                return below
+            }
+        }
+        var found = top.found
+        for result in walks {
+            let below = try result.get()
+            guard !below.metLink else { return nil }
+            found.sources += below.found.sources
+        }
+        return found
     }
 
     /// A folder's device and inode: the same folder reached twice has the same ID.
-    private struct FolderID: Hashable {
+    private struct FolderID: Hashable, Sendable {
         let device: UInt64
         let inode: UInt64
 
@@ -57,14 +92,19 @@ public struct PageDiscovery: Sendable {
         }
     }
 
-    /// One walk over the `news/` folder.
-    private struct Walk {
+    /// One walk over the `news/` folder, or over part of it.
+    private struct Walk: Sendable {
         /// The real path of the site root, ending in `/`.
         let inside: String
         /// The current folder, ending in `/`.
         let current: String
         var found = Found()
         var visited: Set<FolderID> = []
+        /// Whether a symbolic link was met.
+        var metLink = false
+        /// When set, the folders found are listed here (path and relative
+        /// path), not walked.
+        var folders: [(path: String, relative: String)]?
 
         init(inside: String, current: String) {
             self.inside = inside
@@ -91,6 +131,7 @@ public struct PageDiscovery: Sendable {
                 var info = stat()
                 guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFLNK {
+                    metLink = true
                     guard let target = PageDiscovery.realPath(path) else { continue }  // a dangling link
                     guard target.hasPrefix(inside) else {
                         found.diagnostics.append(
@@ -108,7 +149,11 @@ public struct PageDiscovery: Sendable {
                     found.sources.append(PageSource(file: display, sitePath: sitePath, stamp: FileStamp(display, info)))
                 case S_IFDIR:
                     guard visited.insert(FolderID(info)).inserted else { continue }
-                    try collect(folder: path, relative: relative + name + "/")
+                    if folders != nil {
+                        folders!.append((path, relative + name + "/"))
+                    } else {
+                        try collect(folder: path, relative: relative + name + "/")
+                    }
                 default:
                     continue
                 }

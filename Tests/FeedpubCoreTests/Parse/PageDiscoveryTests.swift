@@ -35,4 +35,38 @@ struct PageDiscoveryTests {
             #expect(warnings.contains { $0.contains("news/2016/03/2/up.md: warning:") })
         }
     }
+
+    @Test("the year folders, found side by side, give every page once, sorted by site path, with its stamp")
+    func yearsSideBySide() throws {
+        try TestFiles.withTemporaryFolder { folder in
+            let root = folder.appendingPathComponent("site")
+            var written: [String] = []
+            for year in 2012...2017 {
+                for (month, day) in [("01", "1"), ("01", "10"), ("12", "9")] {
+                    for name in ["b.md", "a.md"] {
+                        let path = "news/\(year)/\(month)/\(day)/\(name)"
+                        try TestFiles.write(PageFixture.page(headline: "Event \(path)."), to: path, under: root)
+                        written.append("/" + path)
+                    }
+                    try TestFiles.write("day list", to: "news/\(year)/\(month)/\(day)/index.md", under: root)
+                }
+            }
+            let found = try PageDiscovery(root: root).pages()
+            #expect(found.sources.map { $0.sitePath! } == written.sorted())
+            #expect(found.diagnostics.isEmpty)
+            for source in found.sources {
+                #expect(source.stamp == FileStamp.of(source.file, as: source.file))
+            }
+
+            // A link from one year to another: the folder is still read once,
+            // whichever way reaches it first.
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("news/2017/12/earlier").path,
+                withDestinationPath: root.path + "/news/2012/01")
+            let linked = try PageDiscovery(root: root).pages().sources.map { $0.sitePath! }
+            #expect(linked.count == written.count)
+            let reached = linked.filter { $0.hasPrefix("/news/2017/12/earlier/") || $0.hasPrefix("/news/2012/01/") }
+            #expect(reached.count == 4)
+        }
+    }
 }
