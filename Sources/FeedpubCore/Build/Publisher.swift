@@ -57,16 +57,22 @@ public struct Publisher: Sendable {
         var notices: [String] = []
         let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? PageCache.Contents()
         let parser = PageParser(limits: configuration.limits, pool: StringPool())
-        let results = ParallelMap.map(sources) { source in
-            if let stamp = source.stamp, let entry = cached.entry(source.file), entry.stamp == stamp {
-                return PageParser.Result(page: entry.page, diagnostics: [])
+        // Each page, and whether it is the complete cache's as it stands.
+        let results = ParallelMap.map(sources) { source -> (result: PageParser.Result, isCached: Bool) in
+            if let stamp = source.stamp {
+                if let entry = cached.all[source.file], entry.stamp == stamp {
+                    return (PageParser.Result(page: entry.page, diagnostics: []), true)
+                }
+                if let entry = cached.recent[source.file], entry.stamp == stamp {
+                    return (PageParser.Result(page: entry.page, diagnostics: []), false)
+                }
             }
             switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
             case .bytes(let bytes):
-                return parser.parse(bytes, file: source.file, sitePath: source.sitePath)
+                return (parser.parse(bytes, file: source.file, sitePath: source.sitePath), false)
             case .unusable(let reason):
                 let diagnostic = Diagnostic(file: source.file, line: nil, severity: .error, reason: reason)
-                return PageParser.Result(page: nil, diagnostics: [diagnostic])
+                return (PageParser.Result(page: nil, diagnostics: [diagnostic]), false)
             }
         }
         // Written before resolving, not beside it: the cache's string table
@@ -84,15 +90,14 @@ public struct Publisher: Sendable {
         // has seen before without comparing them.
         var stamps: [UInt64] = []
         stamps.reserveCapacity(results.count)
-        for (source, result) in zip(sources, results) {
+        for (source, (result, _)) in zip(sources, results) {
             report.diagnostics += result.diagnostics
             guard let page = result.page else {
                 report.pagesSkipped += 1
                 continue
             }
             pages.append(page)
-            stamps.append(
-                source.stamp.map { StableHash.fnv1a("\(cache.key)\n\($0.path)\n\($0.size)\n\($0.modified)") } ?? 0)
+            stamps.append(source.stamp.map(cache.pageStamp) ?? 0)
         }
 
         progress(.resolve)
@@ -298,33 +303,31 @@ public struct Publisher: Sendable {
     /// reports them). Pages changed since the complete cache was written go
     /// to a small file beside it, so that adding a day's pages does not
     /// rewrite the whole cache; once they are a quarter of the corpus, the
-    /// complete cache is written again. Returns a notice when the cache
-    /// could not be written.
+    /// complete cache is written again. `results` tell, for each source,
+    /// whether its page came from the complete cache as it is. Returns a
+    /// notice when the cache could not be written.
     private func writeCache(
-        _ cache: PageCache, of sources: [PageSource], parsed results: [PageParser.Result],
+        _ cache: PageCache, of sources: [PageSource], parsed results: [(result: PageParser.Result, isCached: Bool)],
         updating previous: PageCache.Contents, in output: OutputFolder
     ) -> String? {
         // Pages that can be cached: read from a file with a stamp, without problems.
         let cacheable = sources.indices.filter { index in
-            sources[index].stamp != nil && results[index].diagnostics.isEmpty && results[index].page != nil
+            sources[index].stamp != nil && results[index].result.diagnostics.isEmpty && results[index].result.page != nil
         }
-        func entries(where isWanted: (FileStamp) -> Bool) -> [PageCache.Entry] {
-            cacheable.compactMap { index in
-                let stamp = sources[index].stamp!
-                return isWanted(stamp) ? PageCache.Entry(stamp: stamp, page: results[index].page!) : nil
-            }
+        func entries(_ indices: some Sequence<Int>) -> [PageCache.Entry] {
+            indices.map { PageCache.Entry(stamp: sources[$0].stamp!, page: results[$0].result.page!) }
         }
-        // The pages changed since the complete cache are picked by stamp
-        // first: all of them are made into cache entries only when the
-        // complete cache is to be written again.
-        let changed = entries { previous.all.stamp(of: $0.path) != $0 }
+        // The pages changed since the complete cache come first: all of
+        // them are made into cache entries only when the complete cache is
+        // to be written again.
+        let changed = entries(cacheable.lazy.filter { !results[$0].isCached })
         func same(_ entries: [PageCache.Entry], as cached: PageCache.Pages) -> Bool {
             entries.count == cached.count && entries.allSatisfy { cached.stamp(of: $0.stamp.path) == $0.stamp }
         }
         let name: String
         let written: [PageCache.Entry]
         if previous.all.isEmpty || changed.count > cacheable.count / 4 {
-            let entries = entries { _ in true }
+            let entries = entries(cacheable)
             guard !same(entries, as: previous.all) else { return nil }
             (name, written) = (PageCache.fileName, entries)
             output.remove(PageCache.recentFileName)

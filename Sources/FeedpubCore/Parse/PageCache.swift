@@ -61,15 +61,12 @@ public struct PageCache: Sendable {
         var all = Pages()
         /// The pages changed since it was written.
         var recent = Pages()
-
-        /// The cached page of `file`, the recent one first.
-        func entry(_ file: String) -> Entry? {
-            recent[file] ?? all[file]
-        }
     }
 
     /// What the cache must match: the format, the program and the limits.
     let key: String
+    /// ``key``'s hash, the seed of ``pageStamp(_:)``.
+    private let keyHash: UInt64
 
     /// A cache for pages parsed by this program with `limits`.
     init(limits: PageLimits) {
@@ -77,6 +74,18 @@ public struct PageCache: Sendable {
         key =
             "\(FeedpubVersion.current) \(program.map { "\($0.size) \($0.modified)" } ?? "unknown") "
             + "\(limits.pageBytes) \(limits.headlineCharacters) \(limits.relatedEntries)"
+        keyHash = StableHash.fnv1a(key)
+    }
+
+    /// A number for the page parsed, under this cache's key, from the file
+    /// `stamp` describes: equal numbers mean the same file read the same
+    /// way. Never 0, which stands for unknown.
+    func pageStamp(_ stamp: FileStamp) -> UInt64 {
+        var hasher = WideHasher(seed: keyHash)
+        hasher.add(stamp.path)
+        hasher.add(UInt64(bitPattern: Int64(stamp.size)))
+        hasher.add(UInt64(bitPattern: Int64(stamp.modified)))
+        return max(1, hasher.value.0)
     }
 
     /// Why a cache file was not used.
