@@ -6,9 +6,12 @@ import Foundation
 /// `.feedpub-cache-recent` the pages changed since (see
 /// `Publisher.writeCache`).
 ///
-/// Every distinct string but body paragraphs is stored once (a corpus names
-/// each event in the Related lists of many pages), so the cache is a
-/// fraction of the corpus, and one file to read instead of one per page.
+/// The strings of Related entries and source names are stored once each (a
+/// corpus names each event in the Related lists of many pages), so the cache
+/// is a fraction of the corpus, and one file to read instead of one per page.
+/// A page's own strings (its paths, headline, paragraphs, source and cover
+/// URLs) are written in place: looking up a million strings that occur once
+/// took longer than writing them all.
 /// Pages that had problems are not kept: they are parsed again, so every
 /// build reports their problems.
 ///
@@ -21,7 +24,7 @@ public struct PageCache: Sendable {
     public static let fileName = ".feedpub-cache"
     /// The file name of the pages changed since the complete cache was written.
     public static let recentFileName = ".feedpub-cache-recent"
-    static let header = "feedpub-cache 1"
+    static let header = "feedpub-cache 2"
 
     /// A page as cached: the stamp of the file it was parsed from, and the page.
     struct Entry: Sendable {
@@ -127,7 +130,7 @@ public struct PageCache: Sendable {
     /// pages, then a checksum of all but the header.
     func write(_ entries: [Entry], to sink: inout OutputFolder.Sink) throws(OutputFolder.Failure) {
         try sink.append(Array((Self.header + "\n" + key + "\n").utf8), counted: false)
-        var strings = StringTable()
+        var strings = StringTable(reserving: entries)
         for entry in entries { strings.add(entry) }
         var block: [UInt8] = []
         block.reserveCapacity(1 << 20)
@@ -158,8 +161,9 @@ public struct PageCache: Sendable {
         try sink.append(checksum, counted: false)
     }
 
-    /// Every distinct string of some pages, numbered in order of first use,
-    /// and the number of each string of each page, in the order
+    /// Every distinct string of some pages that pages repeat (source names,
+    /// the strings of Related entries), numbered in order of first use, and
+    /// the number of each such string of each page, in the order
     /// ``Writer/entry(_:numbers:to:)`` writes them.
     private struct StringTable {
         private(set) var all: [String] = []
@@ -169,14 +173,18 @@ public struct PageCache: Sendable {
         /// repeat are one shared copy, found here without hashing their text.
         private var byCopy: [StringIdentity: UInt32] = [:]
 
+        /// A table sized for `entries`: growing a table of several hundred
+        /// thousand strings step by step hashes every string again each time.
+        init(reserving entries: [Entry]) {
+            let count = entries.reduce(0) { $0 + $1.page.sources.count + 3 * $1.page.related.count }
+            numbers.reserveCapacity(count)
+            byCopy.reserveCapacity(count / 4)
+            byBytes.reserveCapacity(count / 4)
+        }
+
         mutating func add(_ entry: Entry) {
             let page = entry.page
-            for string in [entry.stamp.path, page.sitePath, page.file, page.headline] { add(string) }
-            for source in page.sources {
-                add(source.name)
-                add(source.url)
-            }
-            if let cover = page.cover { add(cover.url) }
+            for source in page.sources { add(source.name) }
             for related in page.related {
                 add(related.headline)
                 add(related.sitePath)
@@ -217,28 +225,31 @@ public struct PageCache: Sendable {
         static func entry(_ entry: Entry, numbers: inout IndexingIterator<[UInt32]>, to bytes: inout [UInt8]) {
             func string() { integer(numbers.next()!, to: &bytes) }
             let page = entry.page
-            string()  // the stamp's path
+            text(entry.stamp.path, to: &bytes)
             integer(Int64(entry.stamp.size), to: &bytes)
             integer(Int64(entry.stamp.modified), to: &bytes)
-            string()  // site path
-            string()  // file
+            text(page.sitePath, to: &bytes)
+            // A corpus page's file is the path its stamp names.
+            if page.file == entry.stamp.path {
+                integer(sameAsStampPath, to: &bytes)
+            } else {
+                text(page.file, to: &bytes)
+            }
             date(page.date, to: &bytes)
-            string()  // headline
-            // Paragraphs are the page's own: written in place, not looked up.
+            text(page.headline, to: &bytes)
             integer(UInt32(page.body.count), to: &bytes)
-            for paragraph in page.body {
-                var paragraph = paragraph
-                paragraph.withUTF8 { text in
-                    integer(UInt32(text.count), to: &bytes)
-                    bytes.append(contentsOf: text)
-                }
-            }
+            for paragraph in page.body { text(paragraph, to: &bytes) }
             integer(UInt32(page.sources.count), to: &bytes)
-            for _ in page.sources {
+            for source in page.sources {
                 string()  // name
-                string()  // URL
+                text(source.url, to: &bytes)
             }
-            if page.cover != nil { integer(numbers.next()! + 1, to: &bytes) } else { integer(UInt32(0), to: &bytes) }
+            if let cover = page.cover {
+                integer(UInt32(1), to: &bytes)
+                text(cover.url, to: &bytes)
+            } else {
+                integer(UInt32(0), to: &bytes)
+            }
             integer(UInt32(page.related.count), to: &bytes)
             for related in page.related {
                 string()  // headline
@@ -246,6 +257,18 @@ public struct PageCache: Sendable {
                 date(related.date, to: &bytes)
                 string()  // context list
                 integer(UInt32(related.line), to: &bytes)
+            }
+        }
+
+        /// Where a file's path would be written: the page's file is its stamp's path.
+        static let sameAsStampPath = UInt32.max
+
+        /// `text` in place: its length, then its bytes.
+        static func text(_ text: String, to bytes: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { utf8 in
+                integer(UInt32(utf8.count), to: &bytes)
+                bytes.append(contentsOf: utf8)
             }
         }
     }
@@ -284,13 +307,22 @@ public struct PageCache: Sendable {
                 try cursor.skip(Int(try cursor.integer(UInt32.self)))
             }
             var pageStarts: [Int] = []
-            pageStarts.reserveCapacity(try cursor.peekCount(size: 44))
-            for _ in 0..<(try cursor.count(size: 44)) {
+            pageStarts.reserveCapacity(try cursor.peekCount(size: 52))
+            for _ in 0..<(try cursor.count(size: 52)) {
                 pageStarts.append(cursor.offset)
-                try cursor.skip(36)
-                for _ in 0..<(try cursor.count(size: 4)) { try cursor.skip(Int(try cursor.integer(UInt32.self))) }
-                try cursor.skip(8 * (try cursor.count(size: 8)))
+                try cursor.skipText()  // the stamp's path
+                try cursor.skip(16)
+                try cursor.skipText()  // site path
+                let fileLength = try cursor.integer(UInt32.self)  // the file
+                if fileLength != Writer.sameAsStampPath { try cursor.skip(Int(fileLength)) }
                 try cursor.skip(4)
+                try cursor.skipText()  // headline
+                for _ in 0..<(try cursor.count(size: 4)) { try cursor.skipText() }
+                for _ in 0..<(try cursor.count(size: 8)) {
+                    try cursor.skip(4)
+                    try cursor.skipText()
+                }
+                if try cursor.integer(UInt32.self) != 0 { try cursor.skipText() }
                 try cursor.skip(20 * (try cursor.count(size: 20)))
             }
             guard cursor.offset == end else { throw Unusable(reason: "bytes after the last page") }
@@ -343,9 +375,18 @@ public struct PageCache: Sendable {
             return (try? copy.count(size: size)) ?? 0
         }
 
+        /// Skips a string written in place.
+        mutating func skipText() throws(Unusable) {
+            try skip(Int(try integer(UInt32.self)))
+        }
+
         /// A string written in place: its length, then its bytes.
         mutating func text() throws(Unusable) -> String {
-            let length = Int(try integer(UInt32.self))
+            try text(length: Int(try integer(UInt32.self)))
+        }
+
+        /// The `length` bytes here, as a string.
+        mutating func text(length: Int) throws(Unusable) -> String {
             guard length <= end - offset else { throw Unusable(reason: "a string longer than the file") }
             defer { offset += length }
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
@@ -370,22 +411,22 @@ public struct PageCache: Sendable {
 
         /// The page record here, its strings numbered in `strings`.
         mutating func entry(strings: [String]) throws(Unusable) -> Entry {
-            let path = try string(strings)
+            let path = try text()
             let size = Int(try integer(Int64.self))
             let modified = Int(try integer(Int64.self))
-            let sitePath = try string(strings)
-            let file = try string(strings)
+            let sitePath = try text()
+            let fileLength = try integer(UInt32.self)
+            let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
             let date = try day()
-            let headline = try string(strings)
+            let headline = try text()
             var body: [String] = []
             for _ in 0..<(try count(size: 4)) { body.append(try text()) }
             var sources: [SourceLink] = []
             for _ in 0..<(try count(size: 8)) {
                 let name = try string(strings)
-                sources.append(SourceLink(name: name, url: try string(strings)))
+                sources.append(SourceLink(name: name, url: try text()))
             }
-            let cover = Int(try integer(UInt32.self))
-            guard cover <= strings.count else { throw Unusable(reason: "a string number out of range") }
+            let cover = try integer(UInt32.self) == 0 ? nil : CoverImage(url: try text())
             var related: [RelatedEntry] = []
             let relatedCount = try count(size: 20)
             related.reserveCapacity(relatedCount)
@@ -400,7 +441,7 @@ public struct PageCache: Sendable {
             }
             let page = Page(
                 sitePath: sitePath, file: file, date: date, headline: headline, body: body, sources: sources,
-                cover: cover == 0 ? nil : CoverImage(url: strings[cover - 1]), related: related)
+                cover: cover, related: related)
             return Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
         }
     }
