@@ -121,6 +121,10 @@ public struct Publisher: Sendable {
         report.referenceOnly = resolved.corpus.referenceOnlyCount
         report.topics = resolved.corpus.topics.count
         report.seconds = (ContinuousClock.now - clock) / .seconds(1)
+        // The events hold what the feeds need of the pages: freeing the
+        // pages, the page cache and the last resolution (a sixth of a second
+        // at 100,000 pages) is left to another thread.
+        BackgroundRelease.release((results, cached, pages, previous))
         return Loaded(corpus: resolved.corpus, report: report, stateWrite: stateWrite)
     }
 
