@@ -182,7 +182,9 @@ public struct Publisher: Sendable {
             let fingerprints = renderer.feeds.map { (renderer.stem(of: $0), renderer.fingerprint(of: $0)) }
             // Handing the renderer over frees its entries once every feed is
             // written, before the manifest is put together.
-            let outputs = try write(consume renderer, to: output, keeping: written, report: &report)
+            let outputs = try write(
+                consume renderer, to: output, keeping: written, lastWritten: previous?.outputs.map(\.path),
+                report: &report)
             if let notice = stateWrite?.finish() { report.notices.append(notice) }
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             if inputs.allSatisfy({ $0 != nil }) {
@@ -226,14 +228,16 @@ public struct Publisher: Sendable {
     /// Renders and writes every feed and the index, removes stale feeds, and
     /// counts it all in `report`; returns the stamps of the files it produced.
     /// The files of a feed kept as it was have their stamps in `previous`,
-    /// checked when the renderer found the feed written.
+    /// checked when the renderer found the feed written. `lastWritten`, the
+    /// files the last complete build wrote, are where stale files are looked
+    /// for (everywhere, without it).
     ///
     /// A feed that cannot be rendered or written does not stop the others;
     /// when any failed, the error names the first failure and counts what
     /// was not published (the previous versions of those files stay).
     private func write(
         _ renderer: consuming FeedRenderer, to output: OutputFolder, keeping previous: [String: FileStamp],
-        report: inout BuildReport
+        lastWritten: [String]?, report: inout BuildReport
     ) throws(BuildError)
         -> [FileStamp]
     {
@@ -269,7 +273,7 @@ public struct Publisher: Sendable {
                 "\(first); \(failures.count) of \(all.count) files were not published (their previous versions, "
                     + "if any, are still in place); \(report.written) were written. Build again once this is fixed.")
         }
-        report.removed = output.removeStale(keeping: Set(all.map(\.path))).count
+        report.removed = output.removeStale(keeping: Set(all.map(\.path)), written: lastWritten).count
         return ParallelMap.map(all, chunkSize: 1024) { $0.stamp ?? FileStamp.of(output.path(of: $0.path), as: $0.path) }
             .compactMap { $0 }
     }

@@ -158,8 +158,15 @@ public struct OutputFolder: Sendable {
     /// archive folders left empty, and the temporary files of interrupted
     /// builds (only the build holding the lock writes here, so none is in use).
     ///
+    /// With `written`, the files the last complete build wrote (its
+    /// manifest's list), only those are looked at below the top of the
+    /// folder: every other file there is one that build kept or left alone,
+    /// and an interrupted build leaves no manifest. At 100,000 pages that
+    /// spares reading some 20,000 folders.
+    ///
     /// - Returns: the paths removed, relative to the folder.
-    public func removeStale(keeping produced: Set<String>) -> [String] {
+    public func removeStale(keeping produced: Set<String>, written: [String]? = nil) -> [String] {
+        if let written { return removeStale(keeping: produced, amongWritten: written) }
         var removed: [String] = []
         let published = [".atom", ".rss", ".json", ".html"]
         let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
@@ -188,6 +195,36 @@ public struct OutputFolder: Sendable {
         }
         _ = sweep("", isArchive: false)
         _ = sweep("topics/", isArchive: false)
+        return removed.sorted()
+    }
+
+    /// ``removeStale(keeping:written:)`` for a folder whose last complete
+    /// build wrote `written`: the top of the folder is swept as ever, and
+    /// below it, the files of `written` not produced now are removed, then
+    /// the archive folders they leave empty.
+    private func removeStale(keeping produced: Set<String>, amongWritten written: [String]) -> [String] {
+        let published = [".atom", ".rss", ".json", ".html"]
+        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
+        var removed: [String] = []
+        for (name, isFolder) in entries(of: "") where !isFolder {
+            let isStaleFeed = topLevel.contains(name) && !produced.contains(name)
+            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
+            if (isStaleFeed || isLeftover) && unlink(path(of: name)) == 0 { removed.append(name) }
+        }
+        var folders: Set<String> = []
+        for path in written where !produced.contains(path) {
+            let isBelow = path.hasPrefix("topics/") || path.hasPrefix("archive/")
+            guard isBelow, published.contains(where: { path.hasSuffix($0) }), unlink(self.path(of: path)) == 0
+            else { continue }
+            removed.append(path)
+            var folder = Substring(path)
+            while folder.hasPrefix("archive/"), let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                folders.insert(String(folder))
+            }
+        }
+        // Deepest first: a folder is removed only once it is empty.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(path(of: folder)) }
         return removed.sorted()
     }
 

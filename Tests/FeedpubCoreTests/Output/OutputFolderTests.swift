@@ -58,6 +58,38 @@ struct OutputFolderTests {
         }
     }
 
+    @Test("with the last build's list of files, only those are pruned below the top, then the archive folders left empty")
+    func staleAmongWritten() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let folder = OutputFolder(root: root)
+            try folder.prepare()
+            let written = [
+                "all.json", "topics/keep.atom", "topics/gone.atom", "topics/gone.rss", "archive/topics/gone/1.atom",
+                "archive/topics/gone/1.rss", "archive/topics/keep/1.atom",
+            ]
+            for name in written + ["topics/stray.atom", ".all.atom.123.tmp", "notes.txt"] {
+                try TestFiles.write(name, to: name, under: root)
+            }
+            let removed = folder.removeStale(
+                keeping: ["topics/keep.atom", "archive/topics/keep/1.atom"], written: written)
+            #expect(
+                removed == [
+                    ".all.atom.123.tmp", "all.json", "archive/topics/gone/1.atom", "archive/topics/gone/1.rss",
+                    "topics/gone.atom", "topics/gone.rss",
+                ])
+            #expect(!FileManager.default.fileExists(atPath: root.path + "/archive/topics/gone"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/archive/topics") == ["keep"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/topics").sorted() == [
+                "keep.atom", "stray.atom",
+            ], "a file the last build did not write is left alone")
+            #expect(FileManager.default.fileExists(atPath: root.path + "/notes.txt"))
+
+            // Once every archive document is gone, so is archive/.
+            _ = folder.removeStale(keeping: ["topics/keep.atom"], written: ["archive/topics/keep/1.atom"])
+            #expect(!FileManager.default.fileExists(atPath: root.path + "/archive"))
+        }
+    }
+
     @Test("an output folder that cannot be created is reported with its path")
     func unwritable() throws {
         try TestFiles.withTemporaryFolder { root in
