@@ -32,20 +32,39 @@ public struct BuildManifest: Equatable, Sendable {
         var bytes = Array((Self.header + "\nsettings " + settings + "\nreport ").utf8)
         bytes += try JSONEncoder().encode(report)
         bytes.append(UInt8(ascii: "\n"))
+        bytes.reserveCapacity(bytes.count + (inputs.count + outputs.count) * 200 + feeds.count * 64)
         for (kind, stamps) in [("input ", inputs), ("output ", outputs)] {
             for stamp in stamps {
                 bytes += kind.utf8
-                bytes += "\(stamp.size) \(stamp.modified) ".utf8
+                Self.append(stamp.size, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                Self.append(stamp.modified, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
                 bytes += stamp.path.utf8
                 bytes.append(UInt8(ascii: "\n"))
             }
         }
-        for stem in feeds.keys.sorted() {
-            bytes += "feed \(String(feeds[stem]!, radix: 16)) - ".utf8
+        for (stem, fingerprint) in feeds.sorted(by: { $0.key < $1.key }) {
+            bytes += "feed ".utf8
+            bytes += String(fingerprint, radix: 16).utf8
+            bytes += " - ".utf8
             bytes += stem.utf8
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
+    }
+
+    /// Appends `number` in decimal: formatting some 200,000 numbers through
+    /// string interpolation was most of writing the manifest.
+    private static func append(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = number.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// Reads a manifest; nil when the bytes are not a manifest of this format.
@@ -76,7 +95,7 @@ public struct BuildManifest: Equatable, Sendable {
                 manifest.feeds[path] = fingerprint
                 continue
             }
-            guard let size = Int(text(fields[1])), let modified = Int(text(fields[2])) else { return nil }
+            guard let size = number(fields[1]), let modified = number(fields[2]) else { return nil }
             let stamp = FileStamp(path: path, size: size, modified: modified)
             if fields[0].elementsEqual("input".utf8) {
                 manifest.inputs.append(stamp)
@@ -87,6 +106,23 @@ public struct BuildManifest: Equatable, Sendable {
             }
         }
         return manifest
+    }
+
+    /// The decimal number a field holds (`-` and digits), or nil.
+    private static func number(_ field: Slice<UnsafeRawBufferPointer>) -> Int? {
+        var digits = field[...]
+        let isNegative = digits.first == UInt8(ascii: "-")
+        if isNegative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 19 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowToo) = times10.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+            guard !overflow, !overflowToo else { return nil }
+            value = sum
+        }
+        return isNegative ? -value : value
     }
 
     /// The text of a field.
