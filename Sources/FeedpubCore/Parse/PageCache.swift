@@ -6,12 +6,13 @@ import Foundation
 /// `.feedpub-cache-recent` the pages changed since (see
 /// `Publisher.writeCache`).
 ///
-/// The strings of Related entries and source names are stored once each (a
-/// corpus names each event in the Related lists of many pages), so the cache
-/// is a fraction of the corpus, and one file to read instead of one per page.
-/// A page's own strings (its paths, headline, paragraphs, source and cover
-/// URLs) are written in place: looking up a million strings that occur once
-/// took longer than writing them all.
+/// The strings pages repeat (the headlines, paths and context lists of
+/// Related entries, a page's own headline and path, which other pages'
+/// Related entries name, and source names) are stored once each, so the
+/// cache is a fraction of the corpus, and one file to read instead of one
+/// per page. The strings that occur once (the file's path, paragraphs,
+/// source and cover URLs) are written in place: looking each up in the
+/// table took longer than writing them all.
 /// Pages that had problems are not kept: they are parsed again, so every
 /// build reports their problems.
 ///
@@ -161,8 +162,8 @@ public struct PageCache: Sendable {
         try sink.append(checksum, counted: false)
     }
 
-    /// Every distinct string of some pages that pages repeat (source names,
-    /// the strings of Related entries), numbered in order of first use, and
+    /// Every distinct string of some pages that pages repeat (headlines,
+    /// site paths, source names, context lists), numbered in order of first use, and
     /// the number of each such string of each page, in the order
     /// ``Writer/entry(_:numbers:to:)`` writes them.
     private struct StringTable {
@@ -176,7 +177,7 @@ public struct PageCache: Sendable {
         /// A table sized for `entries`: growing a table of several hundred
         /// thousand strings step by step hashes every string again each time.
         init(reserving entries: [Entry]) {
-            let count = entries.reduce(0) { $0 + $1.page.sources.count + 3 * $1.page.related.count }
+            let count = entries.reduce(0) { $0 + 2 + $1.page.sources.count + 3 * $1.page.related.count }
             numbers.reserveCapacity(count)
             byCopy.reserveCapacity(count / 4)
             byBytes.reserveCapacity(count / 4)
@@ -184,6 +185,8 @@ public struct PageCache: Sendable {
 
         mutating func add(_ entry: Entry) {
             let page = entry.page
+            add(page.sitePath)
+            add(page.headline)
             for source in page.sources { add(source.name) }
             for related in page.related {
                 add(related.headline)
@@ -228,7 +231,7 @@ public struct PageCache: Sendable {
             text(entry.stamp.path, to: &bytes)
             integer(Int64(entry.stamp.size), to: &bytes)
             integer(Int64(entry.stamp.modified), to: &bytes)
-            text(page.sitePath, to: &bytes)
+            string()  // site path
             // A corpus page's file is the path its stamp names.
             if page.file == entry.stamp.path {
                 integer(sameAsStampPath, to: &bytes)
@@ -236,7 +239,7 @@ public struct PageCache: Sendable {
                 text(page.file, to: &bytes)
             }
             date(page.date, to: &bytes)
-            text(page.headline, to: &bytes)
+            string()  // headline
             integer(UInt32(page.body.count), to: &bytes)
             for paragraph in page.body { text(paragraph, to: &bytes) }
             integer(UInt32(page.sources.count), to: &bytes)
@@ -311,12 +314,10 @@ public struct PageCache: Sendable {
             for _ in 0..<(try cursor.count(size: 52)) {
                 pageStarts.append(cursor.offset)
                 try cursor.skipText()  // the stamp's path
-                try cursor.skip(16)
-                try cursor.skipText()  // site path
+                try cursor.skip(20)  // size, time, site path
                 let fileLength = try cursor.integer(UInt32.self)  // the file
                 if fileLength != Writer.sameAsStampPath { try cursor.skip(Int(fileLength)) }
-                try cursor.skip(4)
-                try cursor.skipText()  // headline
+                try cursor.skip(8)  // date, headline
                 for _ in 0..<(try cursor.count(size: 4)) { try cursor.skipText() }
                 for _ in 0..<(try cursor.count(size: 8)) {
                     try cursor.skip(4)
@@ -414,11 +415,11 @@ public struct PageCache: Sendable {
             let path = try text()
             let size = Int(try integer(Int64.self))
             let modified = Int(try integer(Int64.self))
-            let sitePath = try text()
+            let sitePath = try string(strings)
             let fileLength = try integer(UInt32.self)
             let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
             let date = try day()
-            let headline = try text()
+            let headline = try string(strings)
             var body: [String] = []
             for _ in 0..<(try count(size: 4)) { body.append(try text()) }
             var sources: [SourceLink] = []
