@@ -26,7 +26,8 @@ enum JSONFeedWriter {
         text += "  \"items\": ["
         var bytes = Array(text.utf8)
         for (position, entry) in feed.entries.enumerated() {
-            bytes += position == 0 ? Array("\n".utf8) : Array(",\n".utf8)
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\n"))
             guard let json = entry.json else { continue }
             bytes += json.head
             JSONText.appendTranscoding(entry.content, to: &bytes)

@@ -12,41 +12,87 @@ enum JSONText {
     /// Appends the UTF-8 byte `byte` of a string's content, escaped as JSON needs.
     static func append(_ byte: UInt8, to bytes: inout [UInt8]) {
         switch byte {
-        case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-        case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-        case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(byte)
+        case UInt8(ascii: "\n"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "t"))
         case 0..<0x20:
             let hex = Array("0123456789abcdef".utf8)
-            bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            bytes += "\\u00".utf8
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
         default: bytes.append(byte)
         }
+    }
+
+    /// Whether `byte` is written escaped in a JSON string.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 
     /// Appends the content of a JSON string holding the text that `escaped`
     /// holds as XML character data (libxml2's `&amp;`, `&lt;`, `&gt;`,
     /// `&quot;` and numeric references read back), so that one escaped copy
     /// of an entry's content serves the XML feeds and the JSON feed alike.
+    ///
+    /// Every JSON feed document copies its entries' content this way: runs
+    /// of bytes that need nothing are copied whole, and the five named
+    /// entities are read without making a string.
     static func appendTranscoding(_ escaped: EscapedText, to bytes: inout [UInt8]) {
-        let source = escaped.bytes
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            guard byte == UInt8(ascii: "&"), let end = source[index...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
-            else {
-                append(byte, to: &bytes)
-                index += 1
-                continue
+        escaped.bytes.withUnsafeBufferPointer { source in
+            var index = 0
+            var run = 0
+            while index < source.count {
+                let byte = source[index]
+                if byte == UInt8(ascii: "&"),
+                    let end = (index + 1..<min(source.count, index + 12)).first(where: {
+                        source[$0] == UInt8(ascii: ";")
+                    })
+                {
+                    bytes.append(contentsOf: source[run..<index])
+                    let name = UnsafeBufferPointer(rebasing: source[(index + 1)..<end])
+                    if let character = namedCharacter(name) {
+                        append(character, to: &bytes)
+                    } else if let scalar = character(named: String(decoding: name, as: UTF8.self)) {
+                        for unit in String(scalar).utf8 { append(unit, to: &bytes) }
+                    } else {
+                        for unit in source[index...end] { append(unit, to: &bytes) }
+                    }
+                    index = end + 1
+                    run = index
+                } else if needsEscaping(byte) {
+                    bytes.append(contentsOf: source[run..<index])
+                    append(byte, to: &bytes)
+                    index += 1
+                    run = index
+                } else {
+                    index += 1
+                }
             }
-            let name = String(decoding: source[(index + 1)..<end], as: UTF8.self)
-            if let scalar = character(named: name) {
-                for unit in String(scalar).utf8 { append(unit, to: &bytes) }
-            } else {
-                for unit in source[index...end] { append(unit, to: &bytes) }
-            }
-            index = end + 1
+            bytes.append(contentsOf: source[run..<source.count])
         }
+    }
+
+    /// The ASCII character one of the five named XML entities stands for.
+    private static func namedCharacter(_ name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        switch name.count {
+        case 2 where name[1] == UInt8(ascii: "t"):
+            if name[0] == UInt8(ascii: "l") { return UInt8(ascii: "<") }
+            if name[0] == UInt8(ascii: "g") { return UInt8(ascii: ">") }
+        case 3 where name.elementsEqual("amp".utf8): return UInt8(ascii: "&")
+        case 4 where name.elementsEqual("quot".utf8): return UInt8(ascii: "\"")
+        case 4 where name.elementsEqual("apos".utf8): return UInt8(ascii: "'")
+        default: break
+        }
+        return nil
     }
 
     /// The character an XML entity or character reference (without `&` and `;`) stands for.
