@@ -53,4 +53,20 @@ extension String {
     public func firstByteRange(of needle: String) -> Range<String.Index>? {
         self[...].firstByteRange(of: needle)
     }
+
+    /// Whether the string's UTF-8 holds `byte`: read as contiguous bytes,
+    /// several times faster than `utf8.contains`, which a feed entry's text
+    /// goes through a dozen times.
+    func containsByte(_ byte: UInt8) -> Bool {
+        let bytes = utf8.span
+        for offset in bytes.indices where bytes[offset] == byte { return true }
+        return false
+    }
+
+    /// Whether any byte of the string's UTF-8 is one `isWanted` accepts.
+    func containsByte(where isWanted: (UInt8) -> Bool) -> Bool {
+        let bytes = utf8.span
+        for offset in bytes.indices where isWanted(bytes[offset]) { return true }
+        return false
+    }
 }

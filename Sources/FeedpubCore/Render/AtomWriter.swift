@@ -62,7 +62,7 @@ struct AtomWriter {
     private static func writeText(_ name: String, _ text: String, html: String? = nil, to xml: XMLWriter)
         throws(LibXMLError)
     {
-        if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
+        if text.containsByte(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
             try xml.element(name, ["type": "html"], text: html ?? HTMLFragment.escaped(text))
         } else {
             try xml.element(name, text: text)

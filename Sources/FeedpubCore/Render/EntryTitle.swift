@@ -10,7 +10,11 @@ enum EntryTitle {
 
     /// The title for `headline`.
     static func make(_ headline: String) -> String {
-        guard headline.utf8.count > limit, headline.count > limit else { return headline }
+        // More than `limit` characters, counted no further than that.
+        guard headline.utf8.count > limit,
+            let end = headline.index(headline.startIndex, offsetBy: limit, limitedBy: headline.endIndex),
+            end < headline.endIndex
+        else { return headline }
         // Cuts fall just before a space, so working on scalars never splits a character.
         let scalars = Array(headline.unicodeScalars.prefix(limit + slack + 1)) + [" "]
         var sentenceEnd: Int?

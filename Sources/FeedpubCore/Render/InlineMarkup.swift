@@ -13,7 +13,7 @@ enum InlineMarkup {
     /// `text` without inline formatting tags (`<em>`, `</em>`, `<br/>`; any case,
     /// no attributes).
     static func stripped(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        guard text.containsByte(UInt8(ascii: "<")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
@@ -42,7 +42,7 @@ enum InlineMarkup {
     /// into `‹` and `›`. RSS titles are plain text that many readers render
     /// as HTML, so a literal `</script>` there is a hazard no escaping removes.
     static func neutralized(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        guard text.containsByte(UInt8(ascii: "<")) else { return text }
         var result = ""
         var characters = text[...]
         var insideTag = false

@@ -61,7 +61,7 @@ final class XMLWriter {
     /// takes them for HTML. The value read back is `text` itself.
     func plainText(_ text: String) throws(LibXMLError) {
         let clean = XMLText.sanitized(text)
-        guard clean.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
+        guard clean.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
             try self.text(clean)
             return
         }
