@@ -1,6 +1,10 @@
 /// One event as a feed entry: the format-neutral content the Atom and RSS
 /// writers share.
-struct FeedEntry: Sendable {
+///
+/// A class: each of the documents that show an entry takes it along, and
+/// handing over a reference is one retain where copying its dozen strings
+/// and arrays was a dozen.
+final class FeedEntry: Sendable {
     /// The entry title: the headline without story prefix, shortened.
     let title: String
     /// The event's page on the site.
