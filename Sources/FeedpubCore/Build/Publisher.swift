@@ -56,7 +56,9 @@ public struct Publisher: Sendable {
         let cache = PageCache(limits: configuration.limits)
         var notices: [String] = []
         let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? PageCache.Contents()
-        let parser = PageParser(limits: configuration.limits, pool: StringPool())
+        // About six distinct strings to share for each page to parse.
+        let toParse = max(0, sources.count - cached.all.count - cached.recent.count)
+        let parser = PageParser(limits: configuration.limits, pool: StringPool(capacity: 6 * toParse))
         // Each page, and whether it is the complete cache's as it stands.
         let results = ParallelMap.map(sources) { source -> (result: PageParser.Result, isCached: Bool) in
             if let stamp = source.stamp {
