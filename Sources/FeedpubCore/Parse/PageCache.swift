@@ -163,8 +163,8 @@ public struct PageCache: Sendable {
     }
 
     /// Every distinct string of some pages that pages repeat (headlines,
-    /// site paths, source names, context lists), numbered in order of first use, and
-    /// the number of each such string of each page, in the order
+    /// site paths, source names, context lists), numbered in order of first
+    /// use, and the number of each such string of each page, in the order
     /// ``Writer/entry(_:numbers:to:)`` writes them.
     private struct StringTable {
         private(set) var all: [String] = []
@@ -263,7 +263,7 @@ public struct PageCache: Sendable {
             }
         }
 
-        /// Where a file's path would be written: the page's file is its stamp's path.
+        /// Written where the file's path would go, when it is the stamp's path.
         static let sameAsStampPath = UInt32.max
 
         /// `text` in place: its length, then its bytes.
