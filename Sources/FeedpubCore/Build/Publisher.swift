@@ -322,7 +322,8 @@ public struct Publisher: Sendable {
     ) -> String? {
         // Pages that can be cached: read from a file with a stamp, without problems.
         let cacheable = sources.indices.filter { index in
-            sources[index].stamp != nil && results[index].result.diagnostics.isEmpty && results[index].result.page != nil
+            let result = results[index].result
+            return sources[index].stamp != nil && result.diagnostics.isEmpty && result.page != nil
         }
         func entries(_ indices: some Sequence<Int>) -> [PageCache.Entry] {
             indices.map { PageCache.Entry(stamp: sources[$0].stamp!, page: results[$0].result.page!) }
