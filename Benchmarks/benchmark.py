@@ -130,6 +130,14 @@ def set_aside(folder):
         ASIDE.append(aside)
 
 
+def settle():
+    """Waits for the files written so far to reach the disk, so that a
+    rebuild is not timed while the kernel writes back the gigabytes the full
+    build or the copy before it left in memory (at 100,000 pages, that made
+    a one-day rebuild take 4.2 s instead of 2.9 s)."""
+    subprocess.run(["sync"], check=True)
+
+
 def bench(pages, work, config):
     corpus = os.path.join(work, "corpus-%d" % pages)
     if not os.path.isdir(corpus):
@@ -155,12 +163,14 @@ def bench(pages, work, config):
         set_aside(copy_target)
 
         before = mtimes(output)
+        settle()
         no_change = measured(build)
         rewritten_no_change = sum(1 for path, stamp in mtimes(output).items() if before.get(path) != stamp)
 
         put_back(corpus, held, moved)
         moved = []
         before = mtimes(output)
+        settle()
         one_day = measured(build)
         after = mtimes(output)
         rewritten_one_day = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
@@ -176,6 +186,7 @@ def bench(pages, work, config):
             put_back(corpus, held, moved)
             moved = []
             before = mtimes(output)
+            settle()
             backfill = measured(build)
             backfill = (backfill, sum(1 for path, stamp in mtimes(output).items() if before.get(path) != stamp),
                         os.path.dirname(past[0]))
@@ -245,6 +256,7 @@ def race(pages, work, config, binaries, rounds=3):
         set_aside(outputs[name])
     def build(name, binary):
         command = [binary, "build", "--config", config, "--input", corpus, "--output", outputs[name], "--quiet"]
+        settle()
         return run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)[0]
     times = {name: {"one_day": [], "no_change": []} for name, _ in binaries}
     for number in range(rounds):
