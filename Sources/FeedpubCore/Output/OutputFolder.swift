@@ -168,8 +168,8 @@ public struct OutputFolder: Sendable {
     public func removeStale(keeping produced: Set<String>, written: [String]? = nil) -> [String] {
         if let written { return removeStale(keeping: produced, amongWritten: written) }
         var removed: [String] = []
-        let published = [".atom", ".rss", ".json", ".html"]
-        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
+        let published = Self.published
+        let topLevel = Self.topLevel
         /// Removes what is stale in `folder` (relative, ending in `/` or
         /// empty), and in the archive folders below it; returns whether the
         /// folder is left empty.
@@ -203,18 +203,16 @@ public struct OutputFolder: Sendable {
     /// below it, the files of `written` not produced now are removed, then
     /// the archive folders they leave empty.
     private func removeStale(keeping produced: Set<String>, amongWritten written: [String]) -> [String] {
-        let published = [".atom", ".rss", ".json", ".html"]
-        let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
         var removed: [String] = []
         for (name, isFolder) in entries(of: "") where !isFolder {
-            let isStaleFeed = topLevel.contains(name) && !produced.contains(name)
+            let isStaleFeed = Self.topLevel.contains(name) && !produced.contains(name)
             let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
             if (isStaleFeed || isLeftover) && unlink(path(of: name)) == 0 { removed.append(name) }
         }
         var folders: Set<String> = []
         for path in written where !produced.contains(path) {
             let isBelow = path.hasPrefix("topics/") || path.hasPrefix("archive/")
-            guard isBelow, published.contains(where: { path.hasSuffix($0) }), unlink(self.path(of: path)) == 0
+            guard isBelow, Self.published.contains(where: { path.hasSuffix($0) }), unlink(self.path(of: path)) == 0
             else { continue }
             removed.append(path)
             var folder = Substring(path)
@@ -227,6 +225,11 @@ public struct OutputFolder: Sendable {
         for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(path(of: folder)) }
         return removed.sorted()
     }
+
+    /// The extensions of the files published below the top of the folder.
+    private static let published = [".atom", ".rss", ".json", ".html"]
+    /// The files published at the top of the folder that a build may stop writing.
+    private static let topLevel = ["all.atom", "all.rss", "all.json", "all.html", "index.html", FeedStylesheet.fileName]
 
     /// The names in `folder` (relative, ending in `/` or empty), with
     /// whether each is a folder (following a link), read with `readdir`:

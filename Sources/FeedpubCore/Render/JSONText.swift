@@ -47,46 +47,43 @@ enum JSONText {
     /// of bytes that need nothing are copied whole, and the five named
     /// entities are read without making a string.
     static func appendTranscoding(_ escaped: EscapedText, to bytes: inout [UInt8]) {
-        escaped.bytes.withUnsafeBufferPointer { source in
-            var index = 0
-            var run = 0
-            while index < source.count {
-                let byte = source[index]
-                if byte == UInt8(ascii: "&"),
-                    let end = (index + 1..<min(source.count, index + 12)).first(where: {
-                        source[$0] == UInt8(ascii: ";")
-                    })
-                {
-                    bytes.append(contentsOf: source[run..<index])
-                    let name = UnsafeBufferPointer(rebasing: source[(index + 1)..<end])
-                    if let character = namedCharacter(name) {
-                        append(character, to: &bytes)
-                    } else if let scalar = character(named: String(decoding: name, as: UTF8.self)) {
-                        for unit in String(scalar).utf8 { append(unit, to: &bytes) }
-                    } else {
-                        for unit in source[index...end] { append(unit, to: &bytes) }
-                    }
-                    index = end + 1
-                    run = index
-                } else if needsEscaping(byte) {
-                    bytes.append(contentsOf: source[run..<index])
-                    append(byte, to: &bytes)
-                    index += 1
-                    run = index
+        let source = escaped.bytes
+        var index = 0
+        var run = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "&"),
+                let end = (index + 1..<min(source.count, index + 12)).first(where: { source[$0] == UInt8(ascii: ";") })
+            {
+                bytes += source[run..<index]
+                let name = source[(index + 1)..<end]
+                if let character = namedCharacter(name) {
+                    append(character, to: &bytes)
+                } else if let scalar = character(named: String(decoding: name, as: UTF8.self)) {
+                    for unit in String(scalar).utf8 { append(unit, to: &bytes) }
                 } else {
-                    index += 1
+                    for unit in source[index...end] { append(unit, to: &bytes) }
                 }
+                index = end + 1
+                run = index
+            } else if needsEscaping(byte) {
+                bytes += source[run..<index]
+                append(byte, to: &bytes)
+                index += 1
+                run = index
+            } else {
+                index += 1
             }
-            bytes.append(contentsOf: source[run..<source.count])
         }
+        bytes += source[run...]
     }
 
     /// The ASCII character one of the five named XML entities stands for.
-    private static func namedCharacter(_ name: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    private static func namedCharacter(_ name: ArraySlice<UInt8>) -> UInt8? {
         switch name.count {
-        case 2 where name[1] == UInt8(ascii: "t"):
-            if name[0] == UInt8(ascii: "l") { return UInt8(ascii: "<") }
-            if name[0] == UInt8(ascii: "g") { return UInt8(ascii: ">") }
+        case 2 where name.last == UInt8(ascii: "t"):
+            if name.first == UInt8(ascii: "l") { return UInt8(ascii: "<") }
+            if name.first == UInt8(ascii: "g") { return UInt8(ascii: ">") }
         case 3 where name.elementsEqual("amp".utf8): return UInt8(ascii: "&")
         case 4 where name.elementsEqual("quot".utf8): return UInt8(ascii: "\"")
         case 4 where name.elementsEqual("apos".utf8): return UInt8(ascii: "'")
