@@ -165,7 +165,13 @@ struct FeedServerTests {
             try await Task.sleep(for: .milliseconds(200))
             try TestFiles.editSamplePage(in: root, replacing: "Le Monde newspaper said", with: "Le Monde newspaper reported")
             let syria = configuration.output.appendingPathComponent("topics/syria.atom")
-            for _ in 0..<200 where !(try String(contentsOf: syria, encoding: .utf8)).contains("newspaper reported") {
+            // The feed is in place before the build that wrote it is over and
+            // reported: wait for both.
+            func isDone() throws -> Bool {
+                try String(contentsOf: syria, encoding: .utf8).contains("newspaper reported")
+                    && reports.withLock { $0 }.contains { $0.hasPrefix("rebuilt: ") }
+            }
+            for _ in 0..<600 where try !isDone() {
                 try await Task.sleep(for: .milliseconds(50))
             }
             #expect(try String(contentsOf: syria, encoding: .utf8).contains("Le Monde newspaper reported"))
