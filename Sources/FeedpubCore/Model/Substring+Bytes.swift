@@ -58,9 +58,7 @@ extension String {
     /// several times faster than `utf8.contains`, which a feed entry's text
     /// goes through a dozen times.
     func containsByte(_ byte: UInt8) -> Bool {
-        let bytes = utf8.span
-        for offset in bytes.indices where bytes[offset] == byte { return true }
-        return false
+        containsByte { $0 == byte }
     }
 
     /// Whether any byte of the string's UTF-8 is one `isWanted` accepts.

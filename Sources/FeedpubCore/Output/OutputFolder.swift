@@ -166,23 +166,26 @@ public struct OutputFolder: Sendable {
     ///
     /// - Returns: the paths removed, relative to the folder.
     public func removeStale(keeping produced: Set<String>, written: [String]? = nil) -> [String] {
-        if let written { return removeStale(keeping: produced, amongWritten: written) }
         var removed: [String] = []
-        let published = Self.published
-        let topLevel = Self.topLevel
         /// Removes what is stale in `folder` (relative, ending in `/` or
-        /// empty), and in the archive folders below it; returns whether the
-        /// folder is left empty.
+        /// empty), and in the archive folders below it unless the files
+        /// there are known from `written`; returns whether the folder is
+        /// left empty.
         func sweep(_ folder: String, isArchive: Bool) -> Bool {
             let entries = self.entries(of: folder)
             var left = entries.count
             for (name, isFolder) in entries {
                 let relative = folder + name
-                if isFolder && (isArchive || (folder.isEmpty && name == "archive")) {
-                    if sweep(relative + "/", isArchive: true), rmdir(path(of: relative)) == 0 { left -= 1 }
+                if isFolder {
+                    if written == nil, isArchive || (folder.isEmpty && name == "archive"),
+                        sweep(relative + "/", isArchive: true), rmdir(path(of: relative)) == 0
+                    {
+                        left -= 1
+                    }
                     continue
                 }
-                let isOurs = folder.isEmpty ? topLevel.contains(name) : published.contains { name.hasSuffix($0) }
+                let isOurs =
+                    folder.isEmpty ? Self.topLevel.contains(name) : Self.published.contains { name.hasSuffix($0) }
                 let isStaleFeed = isOurs && !produced.contains(relative)
                 let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
                 guard isStaleFeed || isLeftover else { continue }
@@ -194,21 +197,19 @@ public struct OutputFolder: Sendable {
             return left == 0
         }
         _ = sweep("", isArchive: false)
-        _ = sweep("topics/", isArchive: false)
+        if let written {
+            removed += removeWritten(written, notIn: produced)
+        } else {
+            _ = sweep("topics/", isArchive: false)
+        }
         return removed.sorted()
     }
 
-    /// ``removeStale(keeping:written:)`` for a folder whose last complete
-    /// build wrote `written`: the top of the folder is swept as ever, and
-    /// below it, the files of `written` not produced now are removed, then
-    /// the archive folders they leave empty.
-    private func removeStale(keeping produced: Set<String>, amongWritten written: [String]) -> [String] {
+    /// Removes the feeds and pages under `topics/` and `archive/` among
+    /// `written` (the files the last complete build wrote) that are not in
+    /// `produced`, then the archive folders they leave empty; returns them.
+    private func removeWritten(_ written: [String], notIn produced: Set<String>) -> [String] {
         var removed: [String] = []
-        for (name, isFolder) in entries(of: "") where !isFolder {
-            let isStaleFeed = Self.topLevel.contains(name) && !produced.contains(name)
-            let isLeftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
-            if (isStaleFeed || isLeftover) && unlink(path(of: name)) == 0 { removed.append(name) }
-        }
         var folders: Set<String> = []
         for path in written where !produced.contains(path) {
             let isBelow = path.hasPrefix("topics/") || path.hasPrefix("archive/")
@@ -223,7 +224,7 @@ public struct OutputFolder: Sendable {
         }
         // Deepest first: a folder is removed only once it is empty.
         for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(path(of: folder)) }
-        return removed.sorted()
+        return removed
     }
 
     /// The extensions of the files published below the top of the folder.

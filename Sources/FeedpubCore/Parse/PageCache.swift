@@ -137,11 +137,7 @@ public struct PageCache: Sendable {
         block.reserveCapacity(1 << 20)
         Writer.integer(UInt32(strings.all.count), to: &block)
         for string in strings.all {
-            var string = string
-            string.withUTF8 { bytes in
-                Writer.integer(UInt32(bytes.count), to: &block)
-                block.append(contentsOf: bytes)
-            }
+            Writer.text(string, to: &block)
             if block.count >= 1 << 20 {
                 try sink.append(block)
                 block.removeAll(keepingCapacity: true)
@@ -307,7 +303,7 @@ public struct PageCache: Sendable {
             stringStarts.reserveCapacity(try cursor.peekCount(size: 4))
             for _ in 0..<(try cursor.count(size: 4)) {
                 stringStarts.append(cursor.offset)
-                try cursor.skip(Int(try cursor.integer(UInt32.self)))
+                try cursor.skipText()
             }
             var pageStarts: [Int] = []
             pageStarts.reserveCapacity(try cursor.peekCount(size: 52))
