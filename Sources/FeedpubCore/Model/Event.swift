@@ -23,12 +23,15 @@ public struct Event: Hashable, Sendable {
     public let isReferenceOnly: Bool
     /// Indices into ``Corpus/topics`` of the event's topics, in topic order.
     public internal(set) var topics: [Int]
+    /// A hash of the body, the sources and the cover (see
+    /// ``Page/contentHash``).
+    public let contentHash: UInt64
 
     /// An event with the given parts.
     public init(
         sitePath: String, identity: String, date: EventDate, headline: String, storyless: String,
         body: [String] = [], sources: [SourceLink] = [], cover: CoverImage? = nil,
-        isReferenceOnly: Bool = false, topics: [Int] = []
+        isReferenceOnly: Bool = false, topics: [Int] = [], contentHash: UInt64? = nil
     ) {
         self.sitePath = sitePath
         self.identity = identity
@@ -40,11 +43,12 @@ public struct Event: Hashable, Sendable {
         self.cover = cover
         self.isReferenceOnly = isReferenceOnly
         self.topics = topics
+        self.contentHash = contentHash ?? Page.contentHash(body: body, sources: sources, cover: cover)
     }
 
     /// The event with its date only: what is left once its entry is built.
     var emptied: Event {
-        Event(sitePath: "", identity: "", date: date, headline: "", storyless: "")
+        Event(sitePath: "", identity: "", date: date, headline: "", storyless: "", contentHash: 0)
     }
 
     /// Feed order: newest first, ties broken by site path so the order is total.

@@ -16,11 +16,16 @@ public struct Page: Hashable, Sendable {
     public let cover: CoverImage?
     /// The `### Related:` entries, in order.
     public let related: [RelatedEntry]
+    /// A hash of the body, the sources and the cover, made once when the
+    /// page is parsed and kept in the page cache: a rebuild tells which
+    /// feeds' entries changed without hashing every body again (a fifth of
+    /// a second at 100,000 pages).
+    public let contentHash: UInt64
 
     /// A page with the given parts.
     public init(
         sitePath: String, file: String, date: EventDate, headline: String, body: [String],
-        sources: [SourceLink], cover: CoverImage?, related: [RelatedEntry]
+        sources: [SourceLink], cover: CoverImage?, related: [RelatedEntry], contentHash: UInt64? = nil
     ) {
         self.sitePath = sitePath
         self.file = file
@@ -30,5 +35,21 @@ public struct Page: Hashable, Sendable {
         self.sources = sources
         self.cover = cover
         self.related = related
+        self.contentHash = contentHash ?? Self.contentHash(body: body, sources: sources, cover: cover)
+    }
+
+    /// The hash ``contentHash`` holds for a page or event with `body`,
+    /// `sources` and `cover`.
+    static func contentHash(body: [String], sources: [SourceLink], cover: CoverImage?) -> UInt64 {
+        var hasher = WideHasher(seed: 5)
+        hasher.add(UInt64(body.count))
+        for paragraph in body { hasher.add(paragraph) }
+        hasher.add(UInt64(sources.count))
+        for source in sources {
+            hasher.add(source.name)
+            hasher.add(source.url)
+        }
+        hasher.add(cover?.url ?? "")
+        return hasher.value.0
     }
 }

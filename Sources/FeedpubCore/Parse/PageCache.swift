@@ -25,7 +25,7 @@ public struct PageCache: Sendable {
     public static let fileName = ".feedpub-cache"
     /// The file name of the pages changed since the complete cache was written.
     public static let recentFileName = ".feedpub-cache-recent"
-    static let header = "feedpub-cache 2"
+    static let header = "feedpub-cache 3"
 
     /// A page as cached: the stamp of the file it was parsed from, and the page.
     struct Entry: Sendable {
@@ -249,6 +249,7 @@ public struct PageCache: Sendable {
             } else {
                 integer(UInt32(0), to: &bytes)
             }
+            integer(page.contentHash, to: &bytes)
             integer(UInt32(page.related.count), to: &bytes)
             for related in page.related {
                 string()  // headline
@@ -306,8 +307,8 @@ public struct PageCache: Sendable {
                 try cursor.skipText()
             }
             var pageStarts: [Int] = []
-            pageStarts.reserveCapacity(try cursor.peekCount(size: 52))
-            for _ in 0..<(try cursor.count(size: 52)) {
+            pageStarts.reserveCapacity(try cursor.peekCount(size: 60))
+            for _ in 0..<(try cursor.count(size: 60)) {
                 pageStarts.append(cursor.offset)
                 try cursor.skipText()  // the stamp's path
                 try cursor.skip(20)  // size, time, site path
@@ -320,6 +321,7 @@ public struct PageCache: Sendable {
                     try cursor.skipText()
                 }
                 if try cursor.integer(UInt32.self) != 0 { try cursor.skipText() }
+                try cursor.skip(8)  // content hash
                 try cursor.skip(20 * (try cursor.count(size: 20)))
             }
             guard cursor.offset == end else { throw Unusable(reason: "bytes after the last page") }
@@ -424,6 +426,7 @@ public struct PageCache: Sendable {
                 sources.append(SourceLink(name: name, url: try text()))
             }
             let cover = try integer(UInt32.self) == 0 ? nil : CoverImage(url: try text())
+            let contentHash = try integer(UInt64.self)
             var related: [RelatedEntry] = []
             let relatedCount = try count(size: 20)
             related.reserveCapacity(relatedCount)
@@ -438,7 +441,7 @@ public struct PageCache: Sendable {
             }
             let page = Page(
                 sitePath: sitePath, file: file, date: date, headline: headline, body: body, sources: sources,
-                cover: cover, related: related)
+                cover: cover, related: related, contentHash: contentHash)
             return Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
         }
     }

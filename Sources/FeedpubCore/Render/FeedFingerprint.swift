@@ -8,14 +8,7 @@ enum FeedFingerprint {
         hasher.add(event.identity)
         hasher.add(event.headline)
         hasher.add(event.storyless)
-        hasher.add(UInt64(event.body.count))
-        for paragraph in event.body { hasher.add(paragraph) }
-        hasher.add(UInt64(event.sources.count))
-        for source in event.sources {
-            hasher.add(source.name)
-            hasher.add(source.url)
-        }
-        hasher.add(event.cover?.url ?? "")
+        hasher.add(event.contentHash)
         hasher.add(event.isReferenceOnly ? 1 : 0)
         hasher.add(UInt64(event.topics.count))
         for topic in event.topics {

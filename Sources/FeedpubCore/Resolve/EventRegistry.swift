@@ -335,7 +335,8 @@ struct EventRegistry {
                     Event(
                         sitePath: pages[page].sitePath, identity: events[original].identity, date: pages[page].date,
                         headline: pages[page].headline, storyless: events[original].storyless, body: pages[page].body,
-                        sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics))
+                        sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics,
+                        contentHash: pages[page].contentHash))
             } else {
                 sorted.append(
                     Event(

@@ -53,7 +53,7 @@ struct PageCacheTests {
             let good = try Data(contentsOf: cacheFile(configuration))
             var flipped = good
             flipped[good.count / 2] ^= 0x20
-            let older = Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "feedpub-cache 2", with: "feedpub-cache 0").utf8)
+            let older = Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "feedpub-cache 3", with: "feedpub-cache 0").utf8)
             let damages: [(String, Data, String)] = [
                 ("a flipped bit", flipped, "damaged"),
                 ("cut in half", good.prefix(good.count / 2), "damaged"),
@@ -102,7 +102,7 @@ struct PageCacheTests {
             forgetManifest(configuration)
             #expect(try Publisher(configuration: configuration).build().notices.isEmpty)
             #expect(try TestFiles.published(configuration.output) == expected)
-            try Data("feedpub-cache 2\nnot the key\n".utf8).write(to: recent)
+            try Data("feedpub-cache 3\nnot the key\n".utf8).write(to: recent)
             forgetManifest(configuration)
             let damaged = try Publisher(configuration: configuration).build()
             #expect(damaged.notices.count == 1 && damaged.notices[0].contains(PageCache.recentFileName))
