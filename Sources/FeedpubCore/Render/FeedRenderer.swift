@@ -88,8 +88,11 @@ public struct FeedRenderer: Sendable {
         }
         let shown = events.indices.filter { isInAFeed[$0] }
         var hashes = [UInt64](repeating: 0, count: events.count)
+        // Topics are hashed once, not once for each of their events: the
+        // events of a topic on both cores would share its strings.
+        let topicHashes = topics.map(FeedFingerprint.of)
         let shownHashes = ParallelMap.map(shown) { [events] index in
-            FeedFingerprint.of(events[index], topics: topics, date: dates[index])
+            FeedFingerprint.of(events[index], topics: topicHashes, date: dates[index])
         }
         for (index, hash) in zip(shown, shownHashes) { hashes[index] = hash }
         let checked = ParallelMap.map(all, chunkSize: 256) { [hashes] feed in
