@@ -28,7 +28,9 @@ struct BuildOptions: ParsableArguments {
     /// `--timings`), notices and problems on standard error, and the summary
     /// line on standard output.
     func build(_ configuration: Configuration) throws -> BuildReport {
-        let publisher = Publisher(configuration: configuration, extraFiles: corpus.files)
+        // The command ends with the build: what the build is done with is
+        // left for the process's exit to take back, all at once.
+        let publisher = Publisher(configuration: configuration, extraFiles: corpus.files, memoryRelease: .atExit)
         let report: BuildReport
         var steps: [(BuildStep, ContinuousClock.Instant)] = []
         do {

@@ -7,11 +7,15 @@ public struct Publisher: Sendable {
     public let configuration: Configuration
     /// Pages read in addition to the corpus (a seed saved as `.txt`).
     public let extraFiles: [String]
+    /// How builds let go of what they are done with: a command that exits
+    /// after building keeps it all until then (``MemoryRelease/atExit``).
+    public let memoryRelease: MemoryRelease
 
     /// A publisher of the corpus `configuration` names, plus `extraFiles`.
-    public init(configuration: Configuration, extraFiles: [String] = []) {
+    public init(configuration: Configuration, extraFiles: [String] = [], memoryRelease: MemoryRelease = .inBackground) {
         self.configuration = configuration
         self.extraFiles = extraFiles
+        self.memoryRelease = memoryRelease
     }
 
     /// The corpus with its topics resolved, and what reading it found.
@@ -123,10 +127,10 @@ public struct Publisher: Sendable {
         report.referenceOnly = resolved.corpus.referenceOnlyCount
         report.topics = resolved.corpus.topics.count
         report.seconds = (ContinuousClock.now - clock) / .seconds(1)
-        // The events hold what the feeds need of the pages: freeing the
-        // pages, the page cache and the last resolution (a sixth of a second
-        // at 100,000 pages) is left to another thread.
-        BackgroundRelease.release((results, cached, pages, previous))
+        // The events hold what the feeds need of the pages: the pages, the
+        // page cache and the last resolution are let go of off the build's
+        // path (freeing them takes a sixth of a second at 100,000 pages).
+        memoryRelease.release((results, cached, pages, previous))
         return Loaded(corpus: resolved.corpus, report: report, stateWrite: stateWrite)
     }
 
@@ -174,7 +178,9 @@ public struct Publisher: Sendable {
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
-            let renderer = try FeedRenderer(corpus: consume corpus, configuration: configuration) {
+            let renderer = try FeedRenderer(
+                corpus: consume corpus, configuration: configuration, memoryRelease: memoryRelease
+            ) {
                 stem, paths, fingerprint in
                 reusable?.feeds[stem] == fingerprint
                     && paths.allSatisfy { path in

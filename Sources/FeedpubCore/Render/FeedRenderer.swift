@@ -50,12 +50,14 @@ public struct FeedRenderer: Sendable {
 
     /// A renderer of `corpus` as `configuration` describes the site.
     ///
-    /// - Parameter isWritten: told each feed's stem, its files and its
-    ///   content fingerprint; true when the output already holds exactly that
-    ///   feed, so it needs no rendering (and its entries need not be built).
+    /// - Parameters:
+    ///   - memoryRelease: how to let go of the events no feed to render shows.
+    ///   - isWritten: told each feed's stem, its files and its content
+    ///     fingerprint; true when the output already holds exactly that feed,
+    ///     so it needs no rendering (and its entries need not be built).
     /// - Throws: ``LibXMLError`` when libxml2 fails to escape an entry's text.
     public init(
-        corpus: consuming Corpus, configuration: Configuration,
+        corpus: consuming Corpus, configuration: Configuration, memoryRelease: MemoryRelease = .inBackground,
         isWritten: @Sendable (_ stem: String, _ paths: [String], _ fingerprint: UInt64) -> Bool = { _, _, _ in false }
     ) throws {
         site = FeedSite(configuration)
@@ -108,7 +110,9 @@ public struct FeedRenderer: Sendable {
 
         // Entries are built a batch at a time, and each event is let go once
         // its entry holds what it shows, so the two never both fill memory.
-        // Events no feed to render shows are let go first.
+        // Events no feed to render shows are let go first, unless they are
+        // kept until the process exits: then freeing them would make room
+        // for a few entries only.
         let site = self.site
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { layout.events(of: $0) }).sorted()
@@ -119,7 +123,9 @@ public struct FeedRenderer: Sendable {
             for index in layout.events(of: feed) { isSubscribed[index] = true }
         }
         self.isSubscribed = isSubscribed
-        for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
+        if memoryRelease == .inBackground {
+            for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
+        }
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
             let snapshot = events
@@ -132,6 +138,7 @@ public struct FeedRenderer: Sendable {
             }
         }
         self.entries = entries
+        memoryRelease.release(events)
     }
 
     /// Each event's timestamp: midnight of its day, plus one second for every
