@@ -10,22 +10,36 @@ public enum MemoryRelease: Sendable {
     /// build: for a process that goes on after it (`feedpub serve`).
     case inBackground
     /// Kept until the process exits, which takes all of its memory back at
-    /// once: for a command that ends with the build. Nothing is kept that
-    /// the build would have freed to make room for what it makes next.
+    /// once: for a command that ends with the build. A build that goes on
+    /// to make much (a full build's entries) first has what was kept freed
+    /// after all (``releaseKept()``), to make room.
     case atExit
 
     /// Hands `value` over: to a background thread, which frees it (the part
     /// no one else holds), or to be kept until the process exits.
-    func release<Value: Sendable>(_ value: consuming Value) {
-        let held = Held(value)
+    func release<Value: Sendable>(_ value: Value) {
         switch self {
         case .inBackground:
-            DispatchQueue.global(qos: .utility).async { held.drop() }
+            Self.freeInBackground(value)
         case .atExit:
             // Kept where it can still be reached, so that a leak checker
             // does not report it.
-            Self.kept.lock.withLock { Self.kept.values.append(held) }
+            Self.kept.lock.withLock { Self.kept.values.append(value) }
         }
+    }
+
+    /// Hands what ``atExit`` kept so far to a background thread, which frees it.
+    static func releaseKept() {
+        let values = kept.lock.withLock {
+            defer { kept.values = [] }
+            return kept.values
+        }
+        if !values.isEmpty { freeInBackground(values) }
+    }
+
+    private static func freeInBackground<Value: Sendable>(_ value: Value) {
+        let held = Held(value)
+        DispatchQueue.global(qos: .utility).async { held.drop() }
     }
 
     /// The values kept until the process exits.
@@ -34,7 +48,7 @@ public enum MemoryRelease: Sendable {
     private final class Kept: @unchecked Sendable {
         let lock = NSLock()
         /// Guarded by `lock`.
-        var values: [AnyObject] = []
+        var values: [any Sendable] = []
     }
 
     /// The value, until it is dropped.

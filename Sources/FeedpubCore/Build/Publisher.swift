@@ -188,8 +188,8 @@ public struct Publisher: Sendable {
                     }
             }
             let fingerprints = renderer.feeds.map { (renderer.stem(of: $0), renderer.fingerprint(of: $0)) }
-            // Handing the renderer over frees its entries once every feed is
-            // written, before the manifest is put together.
+            // Handing the renderer over lets its entries go once every feed
+            // is written, before the manifest is put together.
             let outputs = try write(
                 consume renderer, to: output, keeping: written, lastWritten: previous?.outputs.map(\.path),
                 report: &report)
@@ -273,6 +273,9 @@ public struct Publisher: Sendable {
             paths: FeedRenderer.folderDocumentPaths(for: configuration), to: output)
         let all = Array(rendered) + kept + index
         report.rendered = renderer.changedFeeds.count
+        // Its entries (at 100,000 pages, hundreds of MB in millions of
+        // pieces) are let go of off the build's path.
+        memoryRelease.release(consume renderer)
         report.written = all.count { $0.outcome == .written }
         report.unchanged = all.count { $0.outcome == .unchanged }
         let failures = all.compactMap(\.failure)

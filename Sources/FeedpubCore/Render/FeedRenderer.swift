@@ -110,9 +110,10 @@ public struct FeedRenderer: Sendable {
 
         // Entries are built a batch at a time, and each event is let go once
         // its entry holds what it shows, so the two never both fill memory.
-        // Events no feed to render shows are let go first, unless they are
-        // kept until the process exits: then freeing them would make room
-        // for a few entries only.
+        // Events no feed to render shows are let go first, as is what the
+        // build kept until the process exits (the parsed pages), unless the
+        // entries to build are few: then freeing it all would only make room
+        // for them.
         let site = self.site
         var entries = [RenderedEntry?](repeating: nil, count: events.count)
         let order = Set(changed.flatMap { layout.events(of: $0) }).sorted()
@@ -123,7 +124,8 @@ public struct FeedRenderer: Sendable {
             for index in layout.events(of: feed) { isSubscribed[index] = true }
         }
         self.isSubscribed = isSubscribed
-        if memoryRelease == .inBackground {
+        if memoryRelease == .inBackground || order.count > events.count / 8 {
+            MemoryRelease.releaseKept()
             for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
         }
         for start in stride(from: 0, to: order.count, by: 4096) {
