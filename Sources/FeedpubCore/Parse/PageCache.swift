@@ -103,7 +103,7 @@ public struct PageCache: Sendable {
     /// The file is mapped, not read: at 100,000 pages the cache is some
     /// 300 MB, which need not be copied besides the pages made from it.
     /// Its checksum is checked first; then one pass finds where each string
-    /// and page starts, and both cores make the strings, then the pages.
+    /// and page record starts, and both cores make the strings, then the pages.
     func read(_ path: String) throws(Unusable) -> Pages? {
         let mapped: MappedFile
         do {
@@ -220,9 +220,18 @@ public struct PageCache: Sendable {
             bytes.append(UInt8(date.day))
         }
 
-        /// Writes `entry`, taking the numbers of its strings from `numbers`.
+        /// Writes `entry`, taking the numbers of its strings from `numbers`:
+        /// the length of its record, then the record. (With the lengths,
+        /// reading finds where each page starts without going through its
+        /// fields: that took a tenth of a second at 100,000 pages, on one core.)
         static func entry(_ entry: Entry, numbers: inout IndexingIterator<[UInt32]>, to bytes: inout [UInt8]) {
             func string() { integer(numbers.next()!, to: &bytes) }
+            let lengthAt = bytes.count
+            integer(UInt32(0), to: &bytes)
+            defer {
+                let length = UInt32(bytes.count - lengthAt - 4)
+                for byte in 0..<4 { bytes[lengthAt + byte] = UInt8(truncatingIfNeeded: length >> (8 * byte)) }
+            }
             let page = entry.page
             text(entry.stamp.path, to: &bytes)
             integer(Int64(entry.stamp.size), to: &bytes)
@@ -298,7 +307,7 @@ public struct PageCache: Sendable {
                 throw Unusable(reason: "its checksum does not match")
             }
 
-            // Where each string and each page starts.
+            // Where each string starts, and each page's record.
             var cursor = Cursor(bytes: bytes, offset: start, end: end)
             var stringStarts: [Int] = []
             stringStarts.reserveCapacity(try cursor.peekCount(size: 4))
@@ -306,23 +315,12 @@ public struct PageCache: Sendable {
                 stringStarts.append(cursor.offset)
                 try cursor.skipText()
             }
-            var pageStarts: [Int] = []
-            pageStarts.reserveCapacity(try cursor.peekCount(size: 60))
-            for _ in 0..<(try cursor.count(size: 60)) {
-                pageStarts.append(cursor.offset)
-                try cursor.skipText()  // the stamp's path
-                try cursor.skip(20)  // size, time, site path
-                let fileLength = try cursor.integer(UInt32.self)  // the file
-                if fileLength != Writer.sameAsStampPath { try cursor.skip(Int(fileLength)) }
-                try cursor.skip(8)  // date, headline
-                for _ in 0..<(try cursor.count(size: 4)) { try cursor.skipText() }
-                for _ in 0..<(try cursor.count(size: 8)) {
-                    try cursor.skip(4)
-                    try cursor.skipText()
-                }
-                if try cursor.integer(UInt32.self) != 0 { try cursor.skipText() }
-                try cursor.skip(8)  // content hash
-                try cursor.skip(20 * (try cursor.count(size: 20)))
+            var pageRecords: [Range<Int>] = []
+            pageRecords.reserveCapacity(try cursor.peekCount(size: 64))
+            for _ in 0..<(try cursor.count(size: 64)) {
+                let length = Int(try cursor.integer(UInt32.self))
+                pageRecords.append(cursor.offset..<(cursor.offset + length))
+                try cursor.skip(length)
             }
             guard cursor.offset == end else { throw Unusable(reason: "bytes after the last page") }
 
@@ -332,9 +330,11 @@ public struct PageCache: Sendable {
             }
             let pages: [Entry]
             do {
-                pages = try ParallelMap.map(pageStarts, chunkSize: 512) { start in
-                    var cursor = Cursor(bytes: bytes, offset: start, end: end)
-                    return try cursor.entry(strings: strings)
+                pages = try ParallelMap.map(pageRecords, chunkSize: 512) { record in
+                    var cursor = Cursor(bytes: bytes, offset: record.lowerBound, end: record.upperBound)
+                    let entry = try cursor.entry(strings: strings)
+                    guard cursor.offset == record.upperBound else { throw Unusable(reason: "a page record of the wrong length") }
+                    return entry
                 }
             } catch {
                 throw error as? Unusable ?? Unusable(reason: "\(error)")
