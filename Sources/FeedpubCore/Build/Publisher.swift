@@ -25,9 +25,9 @@ public struct Publisher: Sendable {
         /// Files read, files skipped, problems.
         public let report: BuildReport
         /// The resolution state, when it is being written while the build goes on.
-        var stateWrite: BackgroundWrite?
+        var stateWrite: BackgroundWork<String?>?
 
-        var parts: (Corpus, BuildReport, BackgroundWrite?) { (corpus, report, stateWrite) }
+        var parts: (Corpus, BuildReport, BackgroundWork<String?>?) { (corpus, report, stateWrite) }
     }
 
     /// Every page file of the corpus, then the extra files, and the links
@@ -114,10 +114,10 @@ public struct Publisher: Sendable {
         // After a full resolve the state is written at once, letting its
         // memory go before the feeds are rendered; a state brought up to date
         // is written while they are (at 100,000 pages, some 70 MB).
-        var stateWrite: BackgroundWrite?
+        var stateWrite: BackgroundWork<String?>?
         if let output {
             if relinked != nil {
-                stateWrite = BackgroundWrite { write(state, to: output) }
+                stateWrite = BackgroundWork { write(state, to: output) }
             } else if let notice = write(state, to: output) {
                 report.notices.append(notice)
             }
@@ -431,24 +431,5 @@ private struct Written: Sendable {
                 return Written(path: document.path, failure: error.description)
             }
         }
-    }
-}
-
-/// Work that writes a file on another thread while the build goes on, and
-/// what went wrong, once it is done.
-final class BackgroundWrite: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Set by the work, read only after `group` says it is done.
-    private var notice: String?
-
-    /// Starts `work`, which returns a notice when the file could not be written.
-    init(_ work: @escaping @Sendable () -> String?) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { self.notice = work() }
-    }
-
-    /// Waits for the work to be done; returns its notice.
-    func finish() -> String? {
-        group.wait()
-        return notice
     }
 }

@@ -296,18 +296,9 @@ public struct PageCache: Sendable {
             return (String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), as: UTF8.self), newline + 1)
         }
 
-        /// Every page of the cache, whose counted bytes start at `start`.
-        func entries(from start: Int) throws(Unusable) -> Pages {
-            guard bytes.count - start >= 8 else { throw Unusable(reason: "cut short") }
-            let end = bytes.count - 8
-            var checksum = Checksum()
-            checksum.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-            var stored = Cursor(bytes: bytes, offset: end, end: bytes.count)
-            guard checksum.final == (try stored.integer(UInt64.self)) else {
-                throw Unusable(reason: "its checksum does not match")
-            }
-
-            // Where each string starts, and each page's record.
+        /// Where each string of the table and each page record starts,
+        /// for the counted bytes from `start` to `end`.
+        private func findRecords(from start: Int, end: Int) throws(Unusable) -> ([Int], [Range<Int>]) {
             var cursor = Cursor(bytes: bytes, offset: start, end: end)
             var stringStarts: [Int] = []
             stringStarts.reserveCapacity(try cursor.peekCount(size: 4))
@@ -323,6 +314,28 @@ public struct PageCache: Sendable {
                 try cursor.skip(length)
             }
             guard cursor.offset == end else { throw Unusable(reason: "bytes after the last page") }
+            return (stringStarts, pageRecords)
+        }
+
+        /// Every page of the cache, whose counted bytes start at `start`.
+        func entries(from start: Int) throws(Unusable) -> Pages {
+            guard bytes.count - start >= 8 else { throw Unusable(reason: "cut short") }
+            let end = bytes.count - 8
+            var stored = Cursor(bytes: bytes, offset: end, end: bytes.count)
+            let expected = try stored.integer(UInt64.self)
+            // The checksum is worked out on the other core while this one
+            // finds where each string and each page record starts (which,
+            // in damaged bytes, never reads outside the file), and is
+            // checked before any page is made: when it does not match, that
+            // is what is reported.
+            let checksum = BackgroundWork { [self] in
+                var checksum = Checksum()
+                checksum.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                return checksum.final
+            }
+            let records = Result { () throws(Unusable) in try findRecords(from: start, end: end) }
+            guard checksum.finish() == expected else { throw Unusable(reason: "its checksum does not match") }
+            let (stringStarts, pageRecords) = try records.get()
 
             let strings = ParallelMap.map(stringStarts, chunkSize: 4_096) { start in
                 var cursor = Cursor(bytes: bytes, offset: start, end: end)
