@@ -34,15 +34,22 @@ public struct BuildManifest: Equatable, Sendable {
         bytes.append(UInt8(ascii: "\n"))
         bytes.reserveCapacity(bytes.count + (inputs.count + outputs.count) * 200 + feeds.count * 64)
         for (kind, stamps) in [("input ", inputs), ("output ", outputs)] {
-            for stamp in stamps {
-                bytes += kind.utf8
-                Self.append(stamp.size, to: &bytes)
-                bytes.append(UInt8(ascii: " "))
-                Self.append(stamp.modified, to: &bytes)
-                bytes.append(UInt8(ascii: " "))
-                bytes += stamp.path.utf8
-                bytes.append(UInt8(ascii: "\n"))
+            // Both cores write the lines, 4,096 at a time.
+            let chunks = ParallelMap.map(Array(stride(from: 0, to: stamps.count, by: 4_096)), chunkSize: 1) { first in
+                var lines: [UInt8] = []
+                lines.reserveCapacity(4_096 * 200)
+                for stamp in stamps[first..<min(stamps.count, first + 4_096)] {
+                    lines += kind.utf8
+                    Self.append(stamp.size, to: &lines)
+                    lines.append(UInt8(ascii: " "))
+                    Self.append(stamp.modified, to: &lines)
+                    lines.append(UInt8(ascii: " "))
+                    lines += stamp.path.utf8
+                    lines.append(UInt8(ascii: "\n"))
+                }
+                return lines
             }
+            for lines in chunks { bytes += lines }
         }
         for (stem, fingerprint) in feeds.sorted(by: { $0.key < $1.key }) {
             bytes += "feed ".utf8
