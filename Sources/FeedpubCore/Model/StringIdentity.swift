@@ -12,11 +12,17 @@
 /// An identity stands for its string only while that string is alive:
 /// storage freed can be reused for another string of the same length.
 struct StringIdentity: Hashable, Sendable {
-    private let words: (UInt64, UInt64)
+    /// The two words.
+    let words: (UInt64, UInt64)
 
     /// The identity of `string`, which must outlive every use of it.
     init(_ string: String) {
         words = unsafeBitCast(string, to: (UInt64, UInt64).self)
+    }
+
+    /// The identity whose words are `words`.
+    init(words: (UInt64, UInt64)) {
+        self.words = words
     }
 
     static func == (left: Self, right: Self) -> Bool {

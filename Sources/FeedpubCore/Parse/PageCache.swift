@@ -168,14 +168,14 @@ public struct PageCache: Sendable {
         private var byBytes: [BytewiseKey: UInt32] = [:]
         /// Numbers by the copy of a string: the strings Related entries
         /// repeat are one shared copy, found here without hashing their text.
-        private var byCopy: [StringIdentity: UInt32] = [:]
+        private var byCopy = IdentityNumbers(capacity: 0)
 
         /// A table sized for `entries`: growing a table of several hundred
         /// thousand strings step by step hashes every string again each time.
         init(reserving entries: [Entry]) {
             let count = entries.reduce(0) { $0 + 2 + $1.page.sources.count + 3 * $1.page.related.count }
             numbers.reserveCapacity(count)
-            byCopy.reserveCapacity(count / 4)
+            byCopy = IdentityNumbers(capacity: count / 4)
             byBytes.reserveCapacity(count / 4)
         }
 
@@ -193,7 +193,7 @@ public struct PageCache: Sendable {
 
         private mutating func add(_ string: String) {
             let copy = StringIdentity(string)
-            if let number = byCopy[copy] {
+            if let number = byCopy.number(of: copy) {
                 numbers.append(number)
                 return
             }
@@ -203,7 +203,7 @@ public struct PageCache: Sendable {
                 byBytes[key] = number
                 all.append(string)
             }
-            byCopy[copy] = number
+            byCopy.insert(copy, number: number)
             numbers.append(number)
         }
     }
