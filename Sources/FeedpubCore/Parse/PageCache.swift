@@ -175,7 +175,7 @@ public struct PageCache: Sendable {
         init(reserving entries: [Entry]) {
             let count = entries.reduce(0) { $0 + 2 + $1.page.sources.count + 3 * $1.page.related.count }
             numbers.reserveCapacity(count)
-            byCopy = IdentityNumbers(capacity: count / 4)
+            byCopy = IdentityNumbers(capacity: count / 3)
             byBytes.reserveCapacity(count / 4)
         }
 
