@@ -90,8 +90,9 @@ public struct FeedRenderer: Sendable {
         }
         let shown = events.indices.filter { isInAFeed[$0] }
         var hashes = [UInt64](repeating: 0, count: events.count)
-        // Topics are hashed once, not once for each of their events: the
-        // events of a topic on both cores would share its strings.
+        // Topics are hashed once, not once for each of their events: both
+        // cores reading a topic's name and slug for each of its events kept
+        // their reference counts going back and forth between the cores.
         let topicHashes = topics.map(FeedFingerprint.of)
         let shownHashes = ParallelMap.map(shown) { [events] index in
             FeedFingerprint.of(events[index], topics: topicHashes, date: dates[index])
