@@ -12,14 +12,17 @@ public struct FeedRenderer: Sendable {
 
     /// One feed to render: the subscription feed of all events or of one
     /// topic, or one of their archive documents (RFC 5005).
-    public indirect enum Feed: Sendable, Hashable {
+    public enum Feed: Sendable, Hashable {
         /// The feed of all events.
         case all
         /// The feed of the topic at this index of ``Corpus/topics``.
         case topic(Int)
-        /// Archive document `page` of the subscription feed `of`: page 1
-        /// holds its oldest events, each page as many as the feed shows.
-        case archive(of: Feed, page: Int)
+        /// Archive document `page` of the subscription feed of the topic at
+        /// index `topic`, or of all events when `topic` is nil: page 1 holds
+        /// its oldest events, each page as many as the feed shows. (Not a
+        /// feed inside a feed: an enum that holds itself is kept in a heap
+        /// box, where a leak checker loses sight of it.)
+        case archive(topic: Int?, page: Int)
     }
 
     private let site: FeedSite
@@ -342,7 +345,8 @@ public struct FeedRenderer: Sendable {
             subscription = feed
             let pages = layout.archivePages(of: feed)
             if pages > 0 { history.previous = layout.stem(of: .archive(of: feed, page: pages)) }
-        case .archive(let of, let page):
+        case .archive(_, let page):
+            let of = feed.subscription
             subscription = of
             history.current = layout.stem(of: of)
             if page > 1 { history.previous = layout.stem(of: .archive(of: of, page: page - 1)) }
@@ -362,10 +366,23 @@ public struct FeedRenderer: Sendable {
 }
 
 extension FeedRenderer.Feed {
+    /// Archive document `page` of the subscription feed `feed`.
+    static func archive(of feed: Self, page: Int) -> Self {
+        if case .topic(let index) = feed { return .archive(topic: index, page: page) }
+        return .archive(topic: nil, page: page)
+    }
+
     /// The archive page number, for an archive document.
     var archivePage: Int? {
         if case .archive(_, let page) = self { return page }
         return nil
+    }
+
+    /// The subscription feed: of an archive document, the feed it is an
+    /// archive of; otherwise the feed itself.
+    var subscription: Self {
+        guard case .archive(let topic, _) = self else { return self }
+        return topic.map(Self.topic) ?? .all
     }
 }
 
@@ -382,7 +399,7 @@ private struct Layout {
         switch feed {
         case .all: return Array(0..<eventCount)
         case .topic(let index): return topics[index].events
-        case .archive(let of, _): return allEvents(of: of)
+        case .archive: return allEvents(of: feed.subscription)
         }
     }
 
@@ -404,13 +421,12 @@ private struct Layout {
         switch feed {
         case .all: return Array(0..<min(eventCount, pageSize))
         case .topic(let index): return Array(topics[index].events.prefix(pageSize))
-        case .archive(let of, let page):
+        case .archive(let topic, let page):
             // Page 1 holds the oldest `pageSize` events: counted from the
             // newest, the events at N - page × size up to N - (page - 1) × size.
-            let total = count(of: of)
+            let total = count(of: feed.subscription)
             let range = (total - page * pageSize)..<(total - (page - 1) * pageSize)
-            if case .topic(let index) = of { return Array(topics[index].events[range]) }
-            return Array(range)
+            return topic.map { Array(topics[$0].events[range]) } ?? Array(range)
         }
     }
 
@@ -420,7 +436,7 @@ private struct Layout {
     func shape(of feed: FeedRenderer.Feed) -> [UInt64] {
         switch feed {
         case .all, .topic: return [UInt64(archivePages(of: feed)), UInt64(count(of: feed))]
-        case .archive(let of, let page): return [page < archivePages(of: of) ? 1 : 0]
+        case .archive(_, let page): return [page < archivePages(of: feed.subscription) ? 1 : 0]
         }
     }
 
@@ -429,7 +445,7 @@ private struct Layout {
         switch feed {
         case .all: return nil
         case .topic(let index): return topics[index].name
-        case .archive(let of, _): return name(of: of)
+        case .archive: return name(of: feed.subscription)
         }
     }
 
@@ -437,7 +453,7 @@ private struct Layout {
         switch feed {
         case .all: return "all"
         case .topic(let index): return "topics/" + topics[index].slug
-        case .archive(let of, let page): return "archive/\(stem(of: of))/\(page)"
+        case .archive(_, let page): return "archive/\(stem(of: feed.subscription))/\(page)"
         }
     }
 }
