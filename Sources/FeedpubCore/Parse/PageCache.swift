@@ -102,8 +102,9 @@ public struct PageCache: Sendable {
     ///
     /// The file is mapped, not read: at 100,000 pages the cache is some
     /// 300 MB, which need not be copied besides the pages made from it.
-    /// Its checksum is checked first; then one pass finds where each string
-    /// and page record starts, and both cores make the strings, then the pages.
+    /// One pass finds where each string and page record starts while the
+    /// other core sums the checksum, which is checked before both cores
+    /// make the strings, then the pages.
     func read(_ path: String) throws(Unusable) -> Pages? {
         let mapped: MappedFile
         do {
