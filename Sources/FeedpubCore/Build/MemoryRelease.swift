@@ -12,7 +12,7 @@ public enum MemoryRelease: Sendable {
     /// Kept until the process exits, which takes all of its memory back at
     /// once: for a command that ends with the build. A build that goes on
     /// to make much (a full build's entries) first has what was kept freed
-    /// after all (``releaseKept()``), to make room.
+    /// after all (``makesRoom(forEntries:of:)``).
     case atExit
 
     /// Hands `value` over: to a background thread, which frees it (the part
@@ -28,13 +28,20 @@ public enum MemoryRelease: Sendable {
         }
     }
 
-    /// Hands what ``atExit`` kept so far to a background thread, which frees it.
-    static func releaseKept() {
-        let values = kept.lock.withLock {
-            defer { kept.values = [] }
-            return kept.values
+    /// Whether a build about to make entries for `count` of its `total`
+    /// events lets go of what it is done with first, to make room for
+    /// them: always when freeing in the background; when keeping until
+    /// exit, only for more than an eighth of the events (as a full build
+    /// makes), and then what was kept so far is freed after all.
+    func makesRoom(forEntries count: Int, of total: Int) -> Bool {
+        guard self == .atExit else { return true }
+        guard count > total / 8 else { return false }
+        let values = Self.kept.lock.withLock {
+            defer { Self.kept.values = [] }
+            return Self.kept.values
         }
-        if !values.isEmpty { freeInBackground(values) }
+        if !values.isEmpty { Self.freeInBackground(values) }
+        return true
     }
 
     private static func freeInBackground<Value: Sendable>(_ value: Value) {

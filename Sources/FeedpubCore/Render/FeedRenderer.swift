@@ -128,8 +128,7 @@ public struct FeedRenderer: Sendable {
             for index in layout.events(of: feed) { isSubscribed[index] = true }
         }
         self.isSubscribed = isSubscribed
-        if memoryRelease == .inBackground || order.count > events.count / 8 {
-            MemoryRelease.releaseKept()
+        if memoryRelease.makesRoom(forEntries: order.count, of: events.count) {
             for index in events.indices where !isShown[index] { events[index] = events[index].emptied }
         }
         for start in stride(from: 0, to: order.count, by: 4096) {
