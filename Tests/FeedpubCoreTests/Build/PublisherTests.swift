@@ -143,6 +143,25 @@ struct PublisherTests {
         }
     }
 
+    @Test("a site moved elsewhere, its output folder with it, renders no feed again and writes nothing")
+    func movedSite() throws {
+        try TestFiles.withTemporaryFolder { root in
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("site"), withIntermediateDirectories: false)
+            var configuration = try TestFiles.sampleCopy(in: root.appendingPathComponent("site"))
+            _ = try Publisher(configuration: configuration).build()
+            let expected = try tree(configuration.output)
+            try FileManager.default.moveItem(
+                at: root.appendingPathComponent("site"), to: root.appendingPathComponent("moved"))
+            configuration.input = root.appendingPathComponent("moved")
+            configuration.output = root.appendingPathComponent("moved/out")
+            let moved = try Publisher(configuration: configuration).build()
+            #expect(!moved.upToDate, "the pages are read again from where they are now")
+            #expect(moved.rendered == 0 && moved.written == 0, "but the feeds are as the moved folder has them")
+            #expect(try tree(configuration.output) == expected)
+        }
+    }
+
     @Test("a damaged page is reported and skipped; the rest of the corpus is still published")
     func damagedPage() throws {
         try TestFiles.withTemporaryFolder { root in
