@@ -281,10 +281,13 @@ struct EventRegistry {
     /// is one of `renamed` (whose spellings have new uses), its name.
     func corpus(reusing previous: TopicLabels? = nil, renamed: Set<Int> = []) -> (Corpus, TopicLabels) {
         let live = events.indices.filter { !events[$0].isDropped }
-        let feedKeys = live.map { (date: date(of: $0), sitePath: sitePath(of: $0)) }
+        // Feed order (``Event/feedOrder(_:_:)``). The dates and paths are
+        // kept apart: comparing copies of (date, path) pairs retained and
+        // released each path, and most comparisons need only the dates.
+        let dates = live.map { date(of: $0) }
+        let sitePaths = live.map { sitePath(of: $0) }
         let order = live.indices.sorted { left, right in
-            let (a, b) = (feedKeys[left], feedKeys[right])
-            return a.date != b.date ? a.date > b.date : a.sitePath < b.sitePath
+            dates[left] != dates[right] ? dates[left] > dates[right] : sitePaths[left] < sitePaths[right]
         }.map { live[$0] }
         // Topics no event has are left out; numbers follow key order.
         var index = [Int?](repeating: nil, count: topics.keys.count)

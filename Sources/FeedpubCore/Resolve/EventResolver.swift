@@ -43,9 +43,7 @@ public struct EventResolver: Sendable {
     func resolve(_ pages: [Page], stamps: [UInt64]?, reusing previous: ResolutionState?) -> (
         result: Result, state: ResolutionState, relinked: Int?
     ) {
-        let order = pages.indices.sorted { (pages[$0].sitePath, pages[$0].file) < (pages[$1].sitePath, pages[$1].file) }
-        let stamps = stamps.map { stamps in order.map { stamps[$0] } } ?? [UInt64](repeating: 0, count: pages.count)
-        let pages = order.map { pages[$0] }
+        let (pages, stamps) = Self.inPageOrder(pages, stamps: stamps)
         if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
             let (registry, duplicates, locations, fingerprints, renamed, relinked) = update(
                 previous, to: pages, stamps: stamps)
@@ -94,6 +92,19 @@ public struct EventResolver: Sendable {
         let (result, state) = finish(
             registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates)
         return (result, state, nil)
+    }
+
+    /// `pages` and their `stamps` (zeros when none are given) sorted by site
+    /// path, then file. Discovery gives the corpus's pages in that order,
+    /// so they are copied only when they are not.
+    private static func inPageOrder(_ pages: [Page], stamps: [UInt64]?) -> ([Page], [UInt64]) {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            pages[a].sitePath != pages[b].sitePath ? pages[a].sitePath < pages[b].sitePath : pages[a].file < pages[b].file
+        }
+        let stamps = stamps ?? [UInt64](repeating: 0, count: pages.count)
+        if pages.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return (pages, stamps) }
+        let order = pages.indices.sorted(by: precedes)
+        return (order.map { pages[$0] }, order.map { stamps[$0] })
     }
 
     /// The result of `registry` and the state a later build can reuse.
