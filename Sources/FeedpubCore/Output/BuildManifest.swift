@@ -83,36 +83,68 @@ public struct BuildManifest: Equatable, Sendable {
     }
 
     /// Reads a manifest from `bytes` (a mapped file); nil when they are not
-    /// a manifest of this format.
+    /// a manifest of this format. The file and feed lines are read on every
+    /// core, in pieces of about 256 KB that start after a line break.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> BuildManifest? {
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), first.elementsEqual(header.utf8),
-            let settingsLine = lines.popFirst(), settingsLine.starts(with: "settings ".utf8),
-            let reportLine = lines.popFirst(), reportLine.starts(with: "report ".utf8),
+        var rest = bytes[...]
+        func line() -> Slice<UnsafeRawBufferPointer>? {
+            guard let end = rest.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            defer { rest = rest[(end + 1)...] }
+            return rest[..<end]
+        }
+        guard let first = line(), first.elementsEqual(header.utf8),
+            let settingsLine = line(), settingsLine.starts(with: "settings ".utf8),
+            let reportLine = line(), reportLine.starts(with: "report ".utf8),
             let report = try? JSONDecoder().decode(BuildReport.self, from: Data(reportLine.dropFirst(7)))
         else { return nil }
+        var starts = [rest.startIndex]
+        while let last = starts.last, last + 262_144 < rest.endIndex {
+            starts.append(bytes[(last + 262_144)...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? rest.endIndex)
+        }
+        let pieces = zip(starts, starts.dropFirst() + [rest.endIndex]).map { $0..<$1 }
+        nonisolated(unsafe) let file = bytes
+        let parsed = ParallelMap.map(pieces, chunkSize: 1) { piece in Lines(file[piece]) }
         var manifest = BuildManifest(
             settings: text(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4 else { return nil }
-            let path = text(fields[3])
-            if fields[0].elementsEqual("feed".utf8) {
-                guard let fingerprint = UInt64(text(fields[1]), radix: 16) else { return nil }
-                manifest.feeds[path] = fingerprint
-                continue
-            }
-            guard let size = number(fields[1]), let modified = number(fields[2]) else { return nil }
-            let stamp = FileStamp(path: path, size: size, modified: modified)
-            if fields[0].elementsEqual("input".utf8) {
-                manifest.inputs.append(stamp)
-            } else if fields[0].elementsEqual("output".utf8) {
-                manifest.outputs.append(stamp)
-            } else {
-                return nil
-            }
+        manifest.feeds.reserveCapacity(parsed.reduce(0) { $0 + ($1?.feeds.count ?? 0) })
+        for lines in parsed {
+            guard let lines else { return nil }
+            manifest.inputs += lines.inputs
+            manifest.outputs += lines.outputs
+            for (stem, fingerprint) in lines.feeds { manifest.feeds[stem] = fingerprint }
         }
         return manifest
+    }
+
+    /// The `input`, `output` and `feed` lines of a piece of a manifest.
+    private struct Lines: Sendable {
+        var inputs: [FileStamp] = []
+        var outputs: [FileStamp] = []
+        var feeds: [(stem: String, fingerprint: UInt64)] = []
+
+        /// The lines of `piece`; nil when one is not a manifest line.
+        init?(_ piece: Slice<UnsafeRawBufferPointer>) {
+            for line in piece.split(separator: UInt8(ascii: "\n")) {
+                let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
+                guard fields.count == 4 else { return nil }
+                let path = BuildManifest.text(fields[3])
+                if fields[0].elementsEqual("feed".utf8) {
+                    guard let fingerprint = UInt64(BuildManifest.text(fields[1]), radix: 16) else { return nil }
+                    feeds.append((path, fingerprint))
+                    continue
+                }
+                guard let size = BuildManifest.number(fields[1]), let modified = BuildManifest.number(fields[2])
+                else { return nil }
+                let stamp = FileStamp(path: path, size: size, modified: modified)
+                if fields[0].elementsEqual("input".utf8) {
+                    inputs.append(stamp)
+                } else if fields[0].elementsEqual("output".utf8) {
+                    outputs.append(stamp)
+                } else {
+                    return nil
+                }
+            }
+        }
     }
 
     /// The decimal number a field holds (`-` and digits), or nil.

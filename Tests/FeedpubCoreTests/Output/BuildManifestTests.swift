@@ -38,6 +38,22 @@ struct BuildManifestTests {
         #expect(BuildManifest.parse([]) == nil)
     }
 
+    @Test("a large site's manifest, read in pieces on every core, reads back whole and in order; a bad line in any piece is not read")
+    func largeManifest() throws {
+        var manifest = sample()
+        manifest.inputs = (0..<20_000).map { FileStamp(path: "news/2016/1/\($0 % 31 + 1)/event-\($0).md", size: $0, modified: -$0) }
+        manifest.outputs = (0..<20_000).map { FileStamp(path: "topics/topic-\(19_999 - $0).atom", size: $0 * 7, modified: $0) }
+        manifest.feeds = Dictionary(uniqueKeysWithValues: (0..<10_000).map { ("topics/topic-\($0)", UInt64($0) &* 0x9E37_79B9_7F4A_7C15) })
+        let bytes = try manifest.serialized()
+        #expect(bytes.count > 4 * 262_144, "several pieces")
+        #expect(BuildManifest.parse(bytes) == manifest)
+        let text = String(decoding: bytes, as: UTF8.self)
+        for damaged in ["output 105000 15000 ", "input 19999 -19999 "] {
+            let bad = text.replacingOccurrences(of: damaged, with: damaged.replacingOccurrences(of: " ", with: "  "))
+            #expect(bad != text && BuildManifest.parse(Array(bad.utf8)) == nil, "damaged: \(damaged)")
+        }
+    }
+
     @Test("sharing copies of strings keeps each string's own bytes, even when another spelling is canonically equal")
     func poolKeepsBytes() {
         let pool = StringPool()
