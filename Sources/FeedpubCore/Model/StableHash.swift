@@ -37,6 +37,11 @@ struct WideHasher {
         second = Self.fold(second ^ (word << 32 | word >> 32), 0xE703_7ED1_A0B4_28DB)
     }
 
+    /// Adds `date` as one word: its year, month and day side by side.
+    mutating func add(_ date: EventDate) {
+        add(UInt64(bitPattern: Int64(date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day))
+    }
+
     /// Adds the UTF-8 bytes of `text` and its length.
     mutating func add(_ text: String) {
         var text = text

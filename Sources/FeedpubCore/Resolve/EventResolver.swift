@@ -78,13 +78,17 @@ public struct EventResolver: Sendable {
         let linked = { [registry] in
             ParallelMap.map(pages) { page in page.related.map { registry.pageEvent(at: $0.sitePath) } }
         }()
+        // By index: zipping the pages, plans and entries copied (and
+        // retained) every page and entry, most of which only need their
+        // topics passed on.
         var number: Int32 = 0
-        for ((page, plan), events) in zip(zip(pages, plans), linked) {
-            for ((entry, contexts), event) in zip(zip(page.related, plan.contextTopics), events) {
+        for (page, events) in linked.enumerated() {
+            let contexts = plans[page].contextTopics
+            for (index, event) in events.enumerated() {
                 if let event {
-                    registry.link(number: number, to: event, contexts: contexts)
+                    registry.link(number: number, to: event, contexts: contexts[index])
                 } else {
-                    registry.link(entry, number: number, contexts: contexts)
+                    registry.link(pages[page].related[index], number: number, contexts: contexts[index])
                 }
                 number += 1
             }

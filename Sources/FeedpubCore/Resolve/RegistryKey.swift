@@ -34,7 +34,7 @@ struct RegistryKey: Hashable, Sendable, Comparable {
     /// of it) has the slug `slug`.
     init(date: EventDate, slug: String) {
         var hasher = WideHasher(seed: Kind.slug.rawValue)
-        hasher.add(UInt64(bitPattern: Int64(date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day))
+        hasher.add(date)
         hasher.add(slug)
         (high, low) = hasher.value
     }

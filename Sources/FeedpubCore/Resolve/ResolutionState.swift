@@ -151,18 +151,20 @@ public struct ResolutionState: Sendable {
         return RegistryKey(high: high, low: low)
     }
 
-    /// A fingerprint of everything about `page` that resolving reads.
+    /// A fingerprint of everything about `page` that resolving reads. (Its
+    /// dates go in as numbers: writing each of a million out as text was a
+    /// fifth of a second of a full build at 100,000 pages.)
     static func fingerprint(of page: Page) -> RegistryKey {
         var hasher = WideHasher(seed: 0)
         hasher.add(page.sitePath)
         hasher.add(page.file)
-        hasher.add(page.date.description)
+        hasher.add(page.date)
         hasher.add(page.headline)
         hasher.add(UInt64(page.related.count))
         for entry in page.related {
             hasher.add(entry.headline)
             hasher.add(entry.sitePath)
-            hasher.add(entry.date.description)
+            hasher.add(entry.date)
             hasher.add(entry.contextList)
         }
         let (high, low) = hasher.value
