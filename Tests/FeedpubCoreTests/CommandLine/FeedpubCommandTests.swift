@@ -53,7 +53,7 @@ struct FeedpubCommandTests {
     /// Whether `path`, relative to the output folder, is a published file
     /// (not a folder, the build's manifest or lock, or a temporary file).
     static func isPublished(_ path: String) -> Bool {
-        path.contains(".") && !(path.split(separator: "/").last?.hasPrefix(".") ?? true)
+        path.contains(".") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// A copy of the sample (config.json and news/) in a new folder.

@@ -26,15 +26,21 @@ struct OutputFolderTests {
         }
     }
 
-    @Test("writing leaves no temporary file behind")
+    @Test("writing leaves no temporary file behind, and makes a new archive folder on first use")
     func noTemporaryFiles() throws {
         try TestFiles.withTemporaryFolder { root in
             let folder = OutputFolder(root: root)
             try folder.prepare()
             _ = try folder.write(Array("x".utf8), to: "all.atom")
             _ = try folder.write(Array("y".utf8), to: "topics/b.rss")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["all.atom", "topics"])
+            _ = try folder.write(Array("z".utf8), to: "archive/topics/b/1.rss")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [
+                    OutputFolder.temporaryFolder, "all.atom", "archive", "topics",
+                ])
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/topics") == ["b.rss"])
+            #expect(try String(contentsOfFile: root.path + "/archive/topics/b/1.rss", encoding: .utf8) == "z")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/" + OutputFolder.temporaryFolder) == [])
         }
     }
 
@@ -46,11 +52,20 @@ struct OutputFolderTests {
             for name in [
                 "topics/keep.atom", "topics/gone.atom", "topics/gone.rss", "topics/notes.txt", "other.atom",
                 ".all.atom.123.tmp", "topics/.x.rss.9.tmp",
+                // No process has a number this large; this one is running.
+                ".feedpub-tmp/99999999-1f.tmp", ".feedpub-tmp/\(getpid())-2f.tmp",
             ] {
                 try TestFiles.write(name, to: name, under: root)
             }
             let removed = folder.removeStale(keeping: ["topics/keep.atom", "other.atom"])
-            #expect(removed == [".all.atom.123.tmp", "topics/.x.rss.9.tmp", "topics/gone.atom", "topics/gone.rss"])
+            #expect(
+                removed == [
+                    ".all.atom.123.tmp", ".feedpub-tmp/99999999-1f.tmp", "topics/.x.rss.9.tmp", "topics/gone.atom",
+                    "topics/gone.rss",
+                ])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: root.path + "/.feedpub-tmp") == ["\(getpid())-2f.tmp"],
+                "a running build's file is being written")
             #expect(FileManager.default.fileExists(atPath: root.path + "/other.atom"), "only topics/ holds feeds to prune")
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/topics").sorted() == [
                 "keep.atom", "notes.txt",

@@ -75,7 +75,7 @@ extension TestFiles {
         var files: [String: Data] = [:]
         let walker = try #require(FileManager.default.enumerator(atPath: root.path))
         while let path = walker.nextObject() as? String {
-            guard !(path as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root.path + "/" + path, isDirectory: &isFolder)
             if !isFolder.boolValue { files[path] = try Data(contentsOf: root.appendingPathComponent(path)) }
