@@ -167,14 +167,14 @@ def rebuilds(build, output, snapshot=None):
     pushed out (at 100,000 pages, 3.3 to 4.6 s instead of 2.3 s), which a
     rebuild the next day, after other work, would not."""
     times = []
-    for round in range(ROUNDS + (1 if snapshot else 0)):
+    for number in range(ROUNDS + (1 if snapshot else 0)):
         if snapshot:
             set_aside(output)
             subprocess.run(["cp", "-al", snapshot, output], check=True)
         before = mtimes(output)
         settle()
         timed = measured(build)
-        if snapshot and round == 0:
+        if snapshot and number == 0:
             continue
         times.append(timed)
         rewritten = sum(1 for path, stamp in mtimes(output).items() if before.get(path) != stamp)

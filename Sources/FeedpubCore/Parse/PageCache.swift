@@ -131,7 +131,7 @@ public struct PageCache: Sendable {
     /// Writes `entries` to `sink`: the header, every distinct string, the
     /// pages, then a checksum of all but the header.
     func write(_ entries: [Entry], to sink: inout OutputFolder.Sink) throws(OutputFolder.Failure) {
-        try sink.append(Array((Self.header + "\n" + key + "\n").utf8), counted: false)
+        try sink.append(Array((Self.header + "\n" + key + "\n").utf8))
         var strings = StringTable(reserving: entries)
         for entry in entries { strings.add(entry) }
         var block: [UInt8] = []
@@ -140,7 +140,7 @@ public struct PageCache: Sendable {
         for string in strings.all {
             Writer.text(string, to: &block)
             if block.count >= 1 << 20 {
-                try sink.append(block)
+                try sink.append(block, counted: true)
                 block.removeAll(keepingCapacity: true)
             }
         }
@@ -149,14 +149,14 @@ public struct PageCache: Sendable {
         for entry in entries {
             Writer.entry(entry, numbers: &numbers, to: &block)
             if block.count >= 1 << 20 {
-                try sink.append(block)
+                try sink.append(block, counted: true)
                 block.removeAll(keepingCapacity: true)
             }
         }
-        try sink.append(block)
+        try sink.append(block, counted: true)
         var checksum: [UInt8] = []
         Writer.integer(sink.checksum, to: &checksum)
-        try sink.append(checksum, counted: false)
+        try sink.append(checksum)
     }
 
     /// Every distinct string of some pages that pages repeat (headlines,

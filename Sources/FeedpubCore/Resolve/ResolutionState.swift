@@ -191,7 +191,7 @@ public struct ResolutionState: Sendable {
 
     /// Writes the state to `sink`: a header, the state, then a checksum of all but the header.
     func write(to sink: inout OutputFolder.Sink) throws(OutputFolder.Failure) {
-        try sink.append(Array((Self.header + "\n" + Self.key + "\n").utf8), counted: false)
+        try sink.append(Array((Self.header + "\n" + Self.key + "\n").utf8))
         var out = BinaryWriter()
         out.numbers([aliases])
         out.strings(spellings.map(\.name))
@@ -229,7 +229,7 @@ public struct ResolutionState: Sendable {
         out.strings(labels.names)
         out.strings(labels.slugs)
         try out.flush(to: &sink, always: true)
-        try sink.append(withUnsafeBytes(of: sink.checksum.littleEndian, Array.init), counted: false)
+        try sink.append(withUnsafeBytes(of: sink.checksum.littleEndian, Array.init))
     }
 
     // MARK: Reading
@@ -379,7 +379,7 @@ struct BinaryWriter {
     /// Hands the buffer on to `sink` once it holds a megabyte (or at once, `always`).
     mutating func flush(to sink: inout OutputFolder.Sink, always: Bool = false) throws(OutputFolder.Failure) {
         guard always || bytes.count >= 1 << 20 else { return }
-        try sink.append(bytes)
+        try sink.append(bytes, counted: true)
         bytes.removeAll(keepingCapacity: true)
     }
 }
