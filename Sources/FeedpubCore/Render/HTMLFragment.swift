@@ -20,12 +20,30 @@ struct HTMLFragment {
         "<a href=\"\(escaped(url))\">\(escaped(text))</a>"
     }
 
+    /// Appends `<a href="url">text</a>`, both escaped, to `bytes`.
+    static func append(link url: String, _ text: String, to bytes: inout [UInt8]) {
+        bytes += "<a href=\"".utf8
+        append(escaping: url, to: &bytes)
+        bytes += "\">".utf8
+        append(escaping: text, to: &bytes)
+        bytes += "</a>".utf8
+    }
+
     /// `text` with `& < > " '` replaced by character references.
     static func escaped(_ text: String) -> String {
-        guard text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-        else { return text }
+        guard needsEscaping(text) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
+        append(escaping: text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` with `& < > " '` replaced by character references.
+    private static func append(escaping text: String, to bytes: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            bytes += text.utf8
+            return
+        }
+        bytes.reserveCapacity(bytes.count + text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
             case 0x26: bytes += "&amp;".utf8
@@ -36,6 +54,10 @@ struct HTMLFragment {
             default: bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `text` holds any of `& < > " '`.
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
     }
 }

@@ -2,11 +2,17 @@
 enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 2)
+        var bytes: [UInt8] = []
+        append(quoted: text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, quotes included.
+    static func append(quoted text: some StringProtocol, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + text.utf8.count + 2)
+        bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 { append(byte, to: &bytes) }
         bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the UTF-8 byte `byte` of a string's content, escaped as JSON needs.
