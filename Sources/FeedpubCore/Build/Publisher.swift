@@ -175,6 +175,8 @@ public struct Publisher: Sendable {
         // same settings) wrote, and whose files are still as written, is kept.
         let reusable = previous?.settings == settings ? previous : nil
         let written = Dictionary((reusable?.outputs ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let writtenFeeds = Dictionary(
+            (reusable?.feeds ?? []).map { ($0.stem, $0.fingerprint) }, uniquingKeysWith: { _, last in last })
         do {
             // The renderer keeps each event's entry, not the event: handing the
             // corpus over lets its text go as soon as the entries are built.
@@ -182,12 +184,14 @@ public struct Publisher: Sendable {
                 corpus: consume corpus, configuration: configuration, memoryRelease: memoryRelease
             ) {
                 stem, paths, fingerprint in
-                reusable?.feeds[stem] == fingerprint
+                writtenFeeds[stem] == fingerprint
                     && paths.allSatisfy { path in
                         written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
                     }
             }
-            let fingerprints = renderer.feeds.map { (renderer.stem(of: $0), renderer.fingerprint(of: $0)) }
+            let fingerprints = renderer.feeds.map {
+                BuildManifest.Feed(stem: renderer.stem(of: $0), fingerprint: renderer.fingerprint(of: $0))
+            }
             // Handing the renderer over lets its entries go once every feed
             // is written, before the manifest is put together.
             let outputs = try write(
@@ -198,7 +202,7 @@ public struct Publisher: Sendable {
             if inputs.allSatisfy({ $0 != nil }) {
                 var manifest = BuildManifest(
                     settings: settings, report: report, inputs: inputs.compactMap { $0 }, outputs: outputs)
-                for (stem, fingerprint) in fingerprints { manifest.feeds[stem] = fingerprint }
+                manifest.feeds = fingerprints
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
         } catch let error as BuildError {

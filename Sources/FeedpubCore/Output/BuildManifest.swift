@@ -20,8 +20,22 @@ public struct BuildManifest: Equatable, Sendable {
     public var inputs: [FileStamp]
     /// Every file written or left unchanged, paths relative to the output folder.
     public var outputs: [FileStamp]
-    /// The content fingerprint of every feed written, by stem (`topics/syria`).
-    public var feeds: [String: UInt64] = [:]
+    /// The content fingerprint of every feed written, in the order written.
+    public var feeds: [Feed] = []
+
+    /// A feed's stem (`topics/syria`) and the fingerprint of its content.
+    public struct Feed: Equatable, Sendable {
+        /// The feed's path without extension.
+        public let stem: String
+        /// ``FeedRenderer/fingerprint(of:)`` of the feed written there.
+        public let fingerprint: UInt64
+
+        /// The feed at `stem` with the content `fingerprint` stands for.
+        public init(stem: String, fingerprint: UInt64) {
+            self.stem = stem
+            self.fingerprint = fingerprint
+        }
+    }
 
     /// The manifest as text: a header, the settings, the report as JSON, then
     /// one `input`/`output` line per file (`size mtime path`) and one `feed`
@@ -34,31 +48,40 @@ public struct BuildManifest: Equatable, Sendable {
         bytes.append(UInt8(ascii: "\n"))
         bytes.reserveCapacity(bytes.count + (inputs.count + outputs.count) * 200 + feeds.count * 64)
         for (kind, stamps) in [("input ", inputs), ("output ", outputs)] {
-            // Both cores write the lines, 4,096 at a time.
-            let chunks = ParallelMap.map(Array(stride(from: 0, to: stamps.count, by: 4_096)), chunkSize: 1) { first in
-                var lines: [UInt8] = []
-                lines.reserveCapacity(4_096 * 200)
-                for stamp in stamps[first..<min(stamps.count, first + 4_096)] {
-                    lines += kind.utf8
-                    Self.append(stamp.size, to: &lines)
-                    lines.append(UInt8(ascii: " "))
-                    Self.append(stamp.modified, to: &lines)
-                    lines.append(UInt8(ascii: " "))
-                    lines += stamp.path.utf8
-                    lines.append(UInt8(ascii: "\n"))
-                }
-                return lines
+            Self.append(linesOf: stamps, to: &bytes) { stamp, lines in
+                lines += kind.utf8
+                Self.append(stamp.size, to: &lines)
+                lines.append(UInt8(ascii: " "))
+                Self.append(stamp.modified, to: &lines)
+                lines.append(UInt8(ascii: " "))
+                lines += stamp.path.utf8
+                lines.append(UInt8(ascii: "\n"))
             }
-            for lines in chunks { bytes += lines }
         }
-        for (stem, fingerprint) in feeds.sorted(by: { $0.key < $1.key }) {
-            bytes += "feed ".utf8
-            bytes += String(fingerprint, radix: 16).utf8
-            bytes += " - ".utf8
-            bytes += stem.utf8
-            bytes.append(UInt8(ascii: "\n"))
+        // In the order given, not sorted: the renderer's order is the same
+        // for the same feeds, and sorting 90,000 stems took 26 ms.
+        Self.append(linesOf: feeds, to: &bytes) { feed, lines in
+            lines += "feed ".utf8
+            lines += String(feed.fingerprint, radix: 16).utf8
+            lines += " - ".utf8
+            lines += feed.stem.utf8
+            lines.append(UInt8(ascii: "\n"))
         }
         return bytes
+    }
+
+    /// Appends the line `line` writes for each of `items`, written on both
+    /// cores, 4,096 items at a time.
+    private static func append<Item: Sendable>(
+        linesOf items: [Item], to bytes: inout [UInt8], _ line: @Sendable (Item, inout [UInt8]) -> Void
+    ) {
+        let chunks = ParallelMap.map(Array(stride(from: 0, to: items.count, by: 4_096)), chunkSize: 1) { first in
+            var lines: [UInt8] = []
+            lines.reserveCapacity(4_096 * 200)
+            for item in items[first..<min(items.count, first + 4_096)] { line(item, &lines) }
+            return lines
+        }
+        for lines in chunks { bytes += lines }
     }
 
     /// Appends `number` in decimal: formatting some 200,000 numbers through
@@ -106,12 +129,11 @@ public struct BuildManifest: Equatable, Sendable {
         let parsed = ParallelMap.map(pieces, chunkSize: 1) { piece in Lines(file[piece]) }
         var manifest = BuildManifest(
             settings: text(settingsLine.dropFirst(9)), report: report, inputs: [], outputs: [])
-        manifest.feeds.reserveCapacity(parsed.reduce(0) { $0 + ($1?.feeds.count ?? 0) })
         for lines in parsed {
             guard let lines else { return nil }
             manifest.inputs += lines.inputs
             manifest.outputs += lines.outputs
-            for (stem, fingerprint) in lines.feeds { manifest.feeds[stem] = fingerprint }
+            manifest.feeds += lines.feeds
         }
         return manifest
     }
@@ -120,7 +142,7 @@ public struct BuildManifest: Equatable, Sendable {
     private struct Lines: Sendable {
         var inputs: [FileStamp] = []
         var outputs: [FileStamp] = []
-        var feeds: [(stem: String, fingerprint: UInt64)] = []
+        var feeds: [Feed] = []
 
         /// The lines of `piece`; nil when one is not a manifest line.
         init?(_ piece: Slice<UnsafeRawBufferPointer>) {
@@ -130,7 +152,7 @@ public struct BuildManifest: Equatable, Sendable {
                 let path = BuildManifest.text(fields[3])
                 if fields[0].elementsEqual("feed".utf8) {
                     guard let fingerprint = UInt64(BuildManifest.text(fields[1]), radix: 16) else { return nil }
-                    feeds.append((path, fingerprint))
+                    feeds.append(Feed(stem: path, fingerprint: fingerprint))
                     continue
                 }
                 guard let size = BuildManifest.number(fields[1]), let modified = BuildManifest.number(fields[2])

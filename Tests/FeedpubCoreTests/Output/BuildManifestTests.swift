@@ -15,7 +15,11 @@ struct BuildManifestTests {
                 FileStamp(path: "news/2015/12/9/a b.md", size: 0, modified: -5),
             ],
             outputs: [FileStamp(path: "topics/syria.atom", size: 99, modified: 42)])
-        manifest.feeds = ["topics/syria": UInt64.max, "all": 0x8000_0000_0000_0001, "topics/t\u{F6}r": 7]
+        manifest.feeds = [
+            BuildManifest.Feed(stem: "topics/syria", fingerprint: UInt64.max),
+            BuildManifest.Feed(stem: "all", fingerprint: 0x8000_0000_0000_0001),
+            BuildManifest.Feed(stem: "topics/t\u{F6}r", fingerprint: 7),
+        ]
         return manifest
     }
 
@@ -43,7 +47,7 @@ struct BuildManifestTests {
         var manifest = sample()
         manifest.inputs = (0..<20_000).map { FileStamp(path: "news/2016/1/\($0 % 31 + 1)/event-\($0).md", size: $0, modified: -$0) }
         manifest.outputs = (0..<20_000).map { FileStamp(path: "topics/topic-\(19_999 - $0).atom", size: $0 * 7, modified: $0) }
-        manifest.feeds = Dictionary(uniqueKeysWithValues: (0..<10_000).map { ("topics/topic-\($0)", UInt64($0) &* 0x9E37_79B9_7F4A_7C15) })
+        manifest.feeds = (0..<10_000).map { BuildManifest.Feed(stem: "topics/topic-\($0)", fingerprint: UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
         let bytes = try manifest.serialized()
         #expect(bytes.count > 4 * 262_144, "several pieces")
         #expect(BuildManifest.parse(bytes) == manifest)
