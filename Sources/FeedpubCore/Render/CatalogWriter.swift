@@ -28,7 +28,11 @@ enum CatalogWriter {
             for (fileExtension, format) in zip(extensions, formats) {
                 bytes += ", ".utf8
                 bytes += format.utf8
-                JSONText.append(quoted: site.feedsURL + item.stem + fileExtension, to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+                JSONText.append(content: site.feedsURL, to: &bytes)
+                JSONText.append(content: item.stem, to: &bytes)
+                JSONText.append(content: fileExtension, to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
             }
             bytes += "}".utf8
         }

@@ -9,10 +9,19 @@ enum JSONText {
 
     /// Appends `text` as a JSON string literal, quotes included.
     static func append(quoted text: some StringProtocol, to bytes: inout [UInt8]) {
-        bytes.reserveCapacity(bytes.count + text.utf8.count + 2)
         bytes.append(UInt8(ascii: "\""))
+        append(content: text, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` as the content of a JSON string literal, escaped.
+    /// Text with nothing to escape (nearly all of it) is copied whole.
+    static func append(content text: some StringProtocol, to bytes: inout [UInt8]) {
+        guard text.utf8.contains(where: needsEscaping) else {
+            bytes += text.utf8
+            return
+        }
         for byte in text.utf8 { append(byte, to: &bytes) }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends the UTF-8 byte `byte` of a string's content, escaped as JSON needs.
