@@ -159,7 +159,9 @@ public struct Publisher: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         let settings = settingsFingerprint()
-        let inputs = sources.map { $0.stamp ?? FileStamp.of($0.file) }
+        // Without a stamp for every page, no build is taken as up to date.
+        let stamps = sources.compactMap { $0.stamp ?? FileStamp.of($0.file) }
+        let inputs = stamps.count == sources.count ? BuildManifest.digest(of: stamps) : nil
         var notices: [String] = []
         let previous = readManifest(in: output, notices: &notices)
         if let previous, var report = upToDate(previous, settings: settings, inputs: inputs, output: output) {
@@ -199,9 +201,8 @@ public struct Publisher: Sendable {
                 report: &report)
             if let notice = stateWrite?.finish() { report.notices.append(notice) }
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
-            if inputs.allSatisfy({ $0 != nil }) {
-                var manifest = BuildManifest(
-                    settings: settings, report: report, inputs: inputs.compactMap { $0 }, outputs: outputs)
+            if let inputs {
+                var manifest = BuildManifest(settings: settings, report: report, inputs: inputs, outputs: outputs)
                 manifest.feeds = fingerprints
                 _ = try output.write(try manifest.serialized(), to: BuildManifest.fileName)
             }
@@ -217,11 +218,10 @@ public struct Publisher: Sendable {
 
     /// The last build's report, when `previous` shows that the settings, every
     /// page and every file written are as they were; nil otherwise.
-    private func upToDate(_ previous: BuildManifest, settings: String, inputs: [FileStamp?], output: OutputFolder)
+    private func upToDate(_ previous: BuildManifest, settings: String, inputs: String?, output: OutputFolder)
         -> BuildReport?
     {
-        guard previous.settings == settings, inputs.allSatisfy({ $0 != nil }),
-            previous.inputs == inputs.compactMap({ $0 }),
+        guard previous.settings == settings, previous.inputs == inputs,
             ParallelMap.map(
                 previous.outputs, chunkSize: 1024, { FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 }
             ).allSatisfy({ $0 })
