@@ -42,21 +42,26 @@ struct WideHasher {
         add(UInt64(bitPattern: Int64(date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day))
     }
 
-    /// Adds the UTF-8 bytes of `text` and its length.
+    /// Adds the UTF-8 bytes of `text` and its length. A native string's
+    /// bytes are read where they are: copying it to reach them retained and
+    /// released the string, which both cores did for the strings they share.
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in stride(from: raw.count - 1, through: offset, by: -1) { tail = tail << 8 | UInt64(raw[index]) }
-            add(tail)
-            add(UInt64(raw.count))
+        if text.utf8.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) != nil { return }
+        var copy = text
+        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds `raw`, eight bytes at a time, and its length.
+    private mutating func add(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
+        var tail: UInt64 = 0
+        for index in stride(from: raw.count - 1, through: offset, by: -1) { tail = tail << 8 | UInt64(raw[index]) }
+        add(tail)
+        add(UInt64(raw.count))
     }
 
     /// The hash of everything added.
