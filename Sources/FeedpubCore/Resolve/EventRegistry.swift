@@ -354,14 +354,16 @@ struct EventRegistry {
     // MARK: Private
 
     /// The site path of event number `event`.
+    /// (Each reads only the fields it needs: a copy of the record retained
+    /// and released all of its strings.)
     func sitePath(of event: Int) -> String {
-        let record = events[event]
-        return record.page >= 0 ? pages[Int(record.page)].sitePath : record.sitePath
+        let page = events[event].page
+        return page >= 0 ? pages[Int(page)].sitePath : events[event].sitePath
     }
 
     private func date(of event: Int) -> EventDate {
-        let record = events[event]
-        return record.page >= 0 ? pages[Int(record.page)].date : record.date
+        let page = events[event].page
+        return page >= 0 ? pages[Int(page)].date : events[event].date
     }
 
     /// What `key` leads to now.

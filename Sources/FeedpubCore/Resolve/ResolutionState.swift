@@ -132,10 +132,13 @@ public struct ResolutionState: Sendable {
             guard event.page >= 0 else { return event }
             let number = numbers[Int(event.page)]
             let headline = pages[Int(number)].headline
+            // Most headlines have no story prefix: their copy is shared, not made again.
+            let storyless =
+                headline.utf8.count == Int(length)
+                ? headline : String(decoding: headline.utf8.suffix(Int(length)), as: UTF8.self)
             return EventRegistry.Record(
                 page: number, creator: -1, identity: event.identity.isEmpty ? pages[Int(number)].sitePath : event.identity,
-                storyless: String(decoding: headline.utf8.suffix(Int(length)), as: UTF8.self), sitePath: "",
-                date: event.date, headline: "")
+                storyless: storyless, sitePath: "", date: event.date, headline: "")
         }
         return EventRegistry(
             topics: topics, pages: pages, events: events, eventTopics: eventTopics, slots: slots, targets: targets,
