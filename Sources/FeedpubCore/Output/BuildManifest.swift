@@ -55,7 +55,7 @@ public struct BuildManifest: Equatable, Sendable {
     /// inputs' digest, then one `output` line per file written
     /// (`size mtime path`) and one `feed` line per feed (`fingerprint - stem`).
     /// Written straight into one byte array: at 100,000 pages the manifest
-    /// is some 30 MB, and a string copied into bytes would hold it twice.
+    /// is some 7 MB, and a string copied into bytes would hold it twice.
     public func serialized() throws -> [UInt8] {
         var bytes = Array((Self.header + "\nsettings " + settings + "\nreport ").utf8)
         bytes += try JSONEncoder().encode(report)
