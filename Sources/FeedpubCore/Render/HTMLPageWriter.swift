@@ -137,14 +137,13 @@ enum HTMLPageWriter {
     }
 
     /// Links to the feeds of `stem` in `fileExtensions`, relative to the top of the output folder.
-    /// The links to the feeds of `stem` among `fileExtensions`.
     private static func subscribeLinks(_ stem: String, _ fileExtensions: [String]) -> String {
         var bytes: [UInt8] = []
         appendSubscribeLinks(stem, fileExtensions, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the links to the feeds of `stem` among `fileExtensions`.
+    /// Appends ``subscribeLinks(_:_:)`` to `bytes`.
     private static func appendSubscribeLinks(_ stem: String, _ fileExtensions: [String], to bytes: inout [UInt8]) {
         var separator = ""
         for (fileExtension, _, format) in formats where fileExtensions.contains(fileExtension) {
