@@ -81,10 +81,12 @@ public struct Publisher: Sendable {
                 return (PageParser.Result(page: nil, diagnostics: [diagnostic]), false)
             }
         }
-        // Written before resolving, not beside it: the cache's string table
-        // and the events being resolved would fill memory together.
-        if let output, let notice = writeCache(cache, of: sources, parsed: results, updating: cached, in: output) {
-            notices.append(notice)
+        // Written while the events are resolved, which leaves a core free a
+        // third of the time. At 100,000 pages writing it takes 1.1 s on one
+        // core; reading and resolving take 0.5 to 1.1 s less this way than
+        // one after the other, for 9 MB more at the peak.
+        let cacheWrite = output.map { output in
+            BackgroundWork { writeCache(cache, of: sources, parsed: results, updating: cached, in: output) }
         }
         var report = BuildReport()
         report.pagesRead = sources.count
@@ -110,18 +112,11 @@ public struct Publisher: Sendable {
         let resolver = EventResolver(aliases: configuration.aliases)
         let previous = output.flatMap { readResolution(in: $0, notices: &report.notices) }
         let (resolved, state, relinked) = resolver.resolve(pages, stamps: stamps, reusing: previous)
+        if let notice = cacheWrite?.finish() { report.notices.append(notice) }
         report.entriesRelinked = relinked
-        // After a full resolve the state is written at once, letting its
-        // memory go before the feeds are rendered; a state brought up to date
-        // is written while they are (at 100,000 pages, some 70 MB).
-        var stateWrite: BackgroundWork<String?>?
-        if let output {
-            if relinked != nil {
-                stateWrite = BackgroundWork { write(state, to: output) }
-            } else if let notice = write(state, to: output) {
-                report.notices.append(notice)
-            }
-        }
+        // The state (at 100,000 pages, some 70 MB) is written while the
+        // feeds are rendered.
+        let stateWrite = output.map { output in BackgroundWork { write(state, to: output) } }
         report.diagnostics += resolved.diagnostics
         report.events = resolved.corpus.events.count
         report.referenceOnly = resolved.corpus.referenceOnlyCount
