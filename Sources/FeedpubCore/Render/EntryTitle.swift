@@ -28,10 +28,16 @@ enum EntryTitle {
             }
             if previous != " " && index < limit { wordEnd = index }
         }
-        if let sentenceEnd { return String(String.UnicodeScalarView(scalars[..<sentenceEnd])) }
+        if let sentenceEnd { return prefix(of: headline, scalars: sentenceEnd) }
         var cut = wordEnd ?? (limit - 1)
         while cut > 0, [",", ";", ":", "-", "–", "—"].contains(scalars[cut - 1]) { cut -= 1 }
-        return String(String.UnicodeScalarView(scalars[..<cut])) + "…"
+        return prefix(of: headline, scalars: cut) + "…"
+    }
+
+    /// The first `count` scalars of `text`, copied as bytes: building the
+    /// string scalar by scalar took a sixth of building an entry.
+    private static func prefix(of text: String, scalars count: Int) -> String {
+        String(Substring(text.unicodeScalars.prefix(count)))
     }
 
     /// Whether the period at `end` closes an abbreviation such as `U.S.` or

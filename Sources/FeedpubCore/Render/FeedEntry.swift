@@ -40,17 +40,23 @@ final class FeedEntry: Sendable {
         categories = event.topics.map { topics[$0].name }
         topicSlugs = event.topics.map { topics[$0].slug }
         cover = event.cover
-        var fragment = HTMLFragment()
+        var fragment = HTMLFragment(capacity: event.body.reduce(2 * headline.utf8.count + 256) { $0 + $1.utf8.count })
         fragment.element("p", headline)
         for paragraph in event.body { fragment.element("p", InlineMarkup.stripped(paragraph)) }
         if !event.sources.isEmpty {
             fragment.element("p", event.sources.count == 1 ? "Source:" : "Sources:")
             fragment.raw("<ul>")
-            for source in event.sources { fragment.raw("<li>" + HTMLFragment.link(source.url, source.name) + "</li>") }
+            for source in event.sources {
+                fragment.raw("<li>")
+                fragment.link(source.url, source.name)
+                fragment.raw("</li>")
+            }
             fragment.raw("</ul>")
         }
         if event.isReferenceOnly {
-            fragment.raw("<p>" + HTMLFragment.link(link, "Read the event page") + "</p>")
+            fragment.raw("<p>")
+            fragment.link(link, "Read the event page")
+            fragment.raw("</p>")
         }
         html = try XMLWriter.escape(fragment.html)
     }

@@ -2,17 +2,39 @@
 ///
 /// The fragment is a string of HTML that the XML writer then escapes again as
 /// element text, which is how Atom `type="html"` and RSS carry HTML.
+///
+/// It is built as UTF-8 bytes: appending interpolated strings made and
+/// freed several strings for each paragraph of every entry.
 struct HTMLFragment {
-    private(set) var html = ""
+    private var bytes: [UInt8] = []
+
+    /// An empty fragment with room for `capacity` bytes.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The fragment's HTML.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends `<tag>escaped text</tag>`.
     mutating func element(_ tag: String, _ text: String) {
-        html += "<\(tag)>\(Self.escaped(text))</\(tag)>"
+        bytes += "<".utf8
+        bytes += tag.utf8
+        bytes += ">".utf8
+        Self.append(escaping: text, to: &bytes)
+        bytes += "</".utf8
+        bytes += tag.utf8
+        bytes += ">".utf8
     }
 
     /// Appends raw markup that the caller has built from escaped parts.
     mutating func raw(_ markup: String) {
-        html += markup
+        bytes += markup.utf8
+    }
+
+    /// Appends `<a href="url">text</a>` with both escaped.
+    mutating func link(_ url: String, _ text: String) {
+        Self.append(link: url, text, to: &bytes)
     }
 
     /// `<a href="url">text</a>` with both escaped.
