@@ -16,18 +16,19 @@ struct BytewiseKey: Hashable, Sendable {
         self.string = string
     }
 
+    // Both read the bytes in place. Copying the strings to call `withUTF8`
+    // retained and released each of them, every time a set or dictionary
+    // of keys compared or hashed one: most of what interning Related
+    // entries took.
     static func == (left: Self, right: Self) -> Bool {
-        var left = left.string
-        var right = right.string
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
-            }
-        }
+        let a = left.string.utf8.span
+        let b = right.string.utf8.span
+        guard a.count == b.count else { return false }
+        guard !a.isEmpty else { return true }
+        return a.withUnsafeBytes { a in b.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        string.utf8.span.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
