@@ -21,9 +21,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(name: "CHeap"),
         .target(
             name: "FeedpubCore",
-            dependencies: ["CLibXML2"]
+            dependencies: ["CLibXML2", "CHeap"]
         ),
         .target(
             name: "FeedpubServer",

@@ -59,27 +59,9 @@ public struct Publisher: Sendable {
         progress(.parse)
         let cache = PageCache(limits: configuration.limits)
         var notices: [String] = []
-        let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? PageCache.Contents()
-        // About six distinct strings to share for each page to parse.
-        let toParse = max(0, sources.count - cached.all.count - cached.recent.count)
-        let parser = PageParser(limits: configuration.limits, pool: StringPool(capacity: 6 * toParse))
-        // Each page, and whether it is the complete cache's as it stands.
-        let results = ParallelMap.map(sources) { source -> (result: PageParser.Result, isCached: Bool) in
-            if let stamp = source.stamp {
-                if let entry = cached.all[source.file], entry.stamp == stamp {
-                    return (PageParser.Result(page: entry.page, diagnostics: []), true)
-                }
-                if let entry = cached.recent[source.file], entry.stamp == stamp {
-                    return (PageParser.Result(page: entry.page, diagnostics: []), false)
-                }
-            }
-            switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
-            case .bytes(let bytes):
-                return (parser.parse(bytes, file: source.file, sitePath: source.sitePath), false)
-            case .unusable(let reason):
-                let diagnostic = Diagnostic(file: source.file, line: nil, severity: .error, reason: reason)
-                return (PageParser.Result(page: nil, diagnostics: [diagnostic]), false)
-            }
+        let (cached, results) = HeapGrowth.inLargeSteps {
+            let cached = output.map { readCache(cache, in: $0, notices: &notices) } ?? PageCache.Contents()
+            return (cached, parse(sources, reusing: cached))
         }
         // Written while the events are resolved, which leaves a core free a
         // third of the time. At 100,000 pages writing it takes 1.1 s on one
@@ -110,8 +92,12 @@ public struct Publisher: Sendable {
 
         progress(.resolve)
         let resolver = EventResolver(aliases: configuration.aliases)
-        let previous = output.flatMap { readResolution(in: $0, notices: &report.notices) }
-        let (resolved, state, relinked) = resolver.resolve(pages, stamps: stamps, reusing: previous)
+        let previous = HeapGrowth.inLargeSteps { output.flatMap { readResolution(in: $0, notices: &report.notices) } }
+        // A full resolve, whose structures are at their largest beside every
+        // parsed page, keeps the default steps.
+        let (resolved, state, relinked) = HeapGrowth.inLargeSteps(when: previous != nil) {
+            resolver.resolve(pages, stamps: stamps, reusing: previous)
+        }
         if let notice = cacheWrite?.finish() { report.notices.append(notice) }
         report.entriesRelinked = relinked
         // The state (at 100,000 pages, some 70 MB) is written while the
@@ -127,6 +113,33 @@ public struct Publisher: Sendable {
         // path (freeing them takes a sixth of a second at 100,000 pages).
         memoryRelease.release((results, cached, pages, previous))
         return Loaded(corpus: resolved.corpus, report: report, stateWrite: stateWrite)
+    }
+
+    /// Each page of `sources`, from `cached` when its file is as it was,
+    /// parsed otherwise, and whether it is the complete cache's as it stands.
+    private func parse(_ sources: [PageSource], reusing cached: PageCache.Contents)
+        -> [(result: PageParser.Result, isCached: Bool)]
+    {
+        // About six distinct strings to share for each page to parse.
+        let toParse = max(0, sources.count - cached.all.count - cached.recent.count)
+        let parser = PageParser(limits: configuration.limits, pool: StringPool(capacity: 6 * toParse))
+        return ParallelMap.map(sources) { source -> (result: PageParser.Result, isCached: Bool) in
+            if let stamp = source.stamp {
+                if let entry = cached.all[source.file], entry.stamp == stamp {
+                    return (PageParser.Result(page: entry.page, diagnostics: []), true)
+                }
+                if let entry = cached.recent[source.file], entry.stamp == stamp {
+                    return (PageParser.Result(page: entry.page, diagnostics: []), false)
+                }
+            }
+            switch PageFile.read(source.file, limit: configuration.limits.pageBytes) {
+            case .bytes(let bytes):
+                return (parser.parse(bytes, file: source.file, sitePath: source.sitePath), false)
+            case .unusable(let reason):
+                let diagnostic = Diagnostic(file: source.file, line: nil, severity: .error, reason: reason)
+                return (PageParser.Result(page: nil, diagnostics: [diagnostic]), false)
+            }
+        }
     }
 
     /// Runs the whole build and writes the output folder. When the output
