@@ -11,7 +11,23 @@ enum ParallelMap {
     static func map<T: Sendable, R: Sendable>(
         _ items: [T], chunkSize: Int = 64, _ transform: @Sendable (T) throws -> R
     ) rethrows -> [R] {
-        guard items.count > chunkSize, !isSingleThreaded else { return try items.map(transform) }
+        try map(items, chunkSize: chunkSize, context: {}) { _, item in try transform(item) }
+    }
+
+    /// `transform` applied to each element of `items`, in order, with a
+    /// `context` that `makeContext` makes once for each chunk: for what is
+    /// costly to make and must not be shared between threads (a libxml2
+    /// writer, whose buffers making one for each entry spent more time
+    /// allocating than writing).
+    static func map<T: Sendable, R: Sendable, Context>(
+        _ items: [T], chunkSize: Int = 64, context makeContext: @Sendable () throws -> Context,
+        _ transform: @Sendable (Context, T) throws -> R
+    ) rethrows -> [R] {
+        guard items.count > chunkSize, !isSingleThreaded else {
+            guard !items.isEmpty else { return [] }
+            let context = try makeContext()
+            return try items.map { try transform(context, $0) }
+        }
         let chunks = (items.count + chunkSize - 1) / chunkSize
         // Each chunk fills its own part of the result in place, and records
         // how far it got and why it stopped in its own slots, so no lock is
@@ -27,14 +43,14 @@ enum ParallelMap {
                 failures.withUnsafeMutableBufferPointer { failures in
                     nonisolated(unsafe) let (results, reached, errors) = (buffer, filled, failures)
                     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        for index in chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize) {
-                            do {
-                                (results.baseAddress! + index).initialize(to: try transform(items[index]))
+                        do {
+                            let context = try makeContext()
+                            for index in chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize) {
+                                (results.baseAddress! + index).initialize(to: try transform(context, items[index]))
                                 reached[chunk] += 1
-                            } catch {
-                                errors[chunk] = error
-                                return
                             }
+                        } catch {
+                            errors[chunk] = error
                         }
                     }
                 }

@@ -50,9 +50,12 @@ struct AtomWriter {
         }
     }
 
-    /// The `entry` element of `entry`, as it appears in every feed.
-    static func fragment(_ entry: FeedEntry) throws(LibXMLError) -> XMLFragment {
-        try XMLFragment(depth: 1) { xml, content throws(LibXMLError) in try write(entry, content: content, to: xml) }
+    /// The `entry` element of `entry`, as it appears in every feed, written
+    /// with `writer` when given (see ``XMLFragment/init(depth:writer:_:)``).
+    static func fragment(_ entry: FeedEntry, writer: XMLWriter? = nil) throws(LibXMLError) -> XMLFragment {
+        try XMLFragment(depth: 1, writer: writer) { xml, content throws(LibXMLError) in
+            try write(entry, content: content, to: xml)
+        }
     }
 
     /// Writes an Atom text construct: plain text, or, when the text holds `&`

@@ -28,8 +28,12 @@ final class FeedEntry: Sendable {
     /// The cover image.
     let cover: CoverImage?
 
-    /// The entry for `event` of `corpus` on the site described by `site`.
-    init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite) throws(LibXMLError) {
+    /// The entry for `event` of `corpus` on the site described by `site`;
+    /// its content is escaped with `writer` when given (see
+    /// ``XMLWriter/escape(_:writer:)``).
+    init(_ event: Event, topics: [Topic], date: FeedDate, site: FeedSite, writer: XMLWriter? = nil)
+        throws(LibXMLError)
+    {
         title = EntryTitle.make(InlineMarkup.stripped(event.storyless))
         link = site.url + event.sitePath.dropFirst()
         id = "tag:\(site.host),\(event.date):\(event.identity)"
@@ -58,6 +62,6 @@ final class FeedEntry: Sendable {
             fragment.link(link, "Read the event page")
             fragment.raw("</p>")
         }
-        html = try XMLWriter.escape(fragment.html)
+        html = try XMLWriter.escape(fragment.html, writer: writer)
     }
 }

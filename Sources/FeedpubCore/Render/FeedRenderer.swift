@@ -134,8 +134,9 @@ public struct FeedRenderer: Sendable {
         for start in stride(from: 0, to: order.count, by: 4096) {
             let batch = Array(order[start..<min(order.count, start + 4096)])
             let snapshot = events
-            let built = try ParallelMap.map(batch) { index in
-                (index, RenderedEntry(try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site)))
+            let built = try ParallelMap.map(batch, context: { try XMLWriter(indented: false) }) { writer, index in
+                let entry = try FeedEntry(snapshot[index], topics: topics, date: dates[index], site: site, writer: writer)
+                return (index, RenderedEntry(entry))
             }
             for (index, entry) in built {
                 entries[index] = entry
@@ -199,7 +200,9 @@ public struct FeedRenderer: Sendable {
         }
         let site = self.site
         let snapshot = entries
-        let built = try ParallelMap.map(needed) { index in try snapshot[index]!.serialized(as: format, site: site) }
+        let built = try ParallelMap.map(needed, context: { try format.archives ? XMLWriter() : nil }) { writer, index in
+            try snapshot[index]!.serialized(as: format, site: site, writer: writer)
+        }
         for (index, serialized) in zip(needed, built) { entries[index] = entries[index]!.holding(serialized) }
     }
 

@@ -43,9 +43,12 @@ struct RSSWriter {
         return XMLFragment.insert(feed.entries.map { ($0.rss!, $0.content) }, into: try xml.finish(), depth: 2)
     }
 
-    /// The `item` element of `entry`, as it appears in every feed.
-    static func fragment(_ entry: FeedEntry) throws(LibXMLError) -> XMLFragment {
-        try XMLFragment(depth: 2) { xml, content throws(LibXMLError) in try write(entry, content: content, to: xml) }
+    /// The `item` element of `entry`, as it appears in every feed, written
+    /// with `writer` when given (see ``XMLFragment/init(depth:writer:_:)``).
+    static func fragment(_ entry: FeedEntry, writer: XMLWriter? = nil) throws(LibXMLError) -> XMLFragment {
+        try XMLFragment(depth: 2, writer: writer) { xml, content throws(LibXMLError) in
+            try write(entry, content: content, to: xml)
+        }
     }
 
     private static func write(_ entry: FeedEntry, content: EscapedText, to xml: XMLWriter) throws(LibXMLError) {

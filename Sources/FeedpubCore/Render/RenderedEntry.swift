@@ -47,11 +47,14 @@ struct RenderedEntry: Sendable {
         if case .page(let fragment) = serialized { fragment } else { nil }
     }
 
-    /// The entry serialized as `format` on `site`.
-    func serialized(as format: FeedRenderer.Format, site: FeedSite) throws(LibXMLError) -> Serialized {
+    /// The entry serialized as `format` on `site`; Atom and RSS with
+    /// `writer` when given (see ``XMLFragment/init(depth:writer:_:)``).
+    func serialized(as format: FeedRenderer.Format, site: FeedSite, writer: XMLWriter? = nil) throws(LibXMLError)
+        -> Serialized
+    {
         switch format {
-        case .atom: .atom(try AtomWriter.fragment(entry))
-        case .rss: .rss(try RSSWriter.fragment(entry))
+        case .atom: .atom(try AtomWriter.fragment(entry, writer: writer))
+        case .rss: .rss(try RSSWriter.fragment(entry, writer: writer))
         case .json: .json(JSONFeedWriter.fragment(entry, site: site))
         case .page: .page(HTMLPageWriter.fragment(entry))
         }

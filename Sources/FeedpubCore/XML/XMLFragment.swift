@@ -10,8 +10,12 @@ struct XMLFragment: Sendable {
 
     /// What `write` writes at `depth` (the number of enclosing elements),
     /// given a stand-in for the content that it writes where the content goes.
-    init(depth: Int, _ write: (XMLWriter, EscapedText) throws(LibXMLError) -> Void) throws(LibXMLError) {
-        let xml = try XMLWriter()
+    /// `writer`, when given, is an indenting writer with no document open,
+    /// used instead of a new one.
+    init(
+        depth: Int, writer: XMLWriter? = nil, _ write: (XMLWriter, EscapedText) throws(LibXMLError) -> Void
+    ) throws(LibXMLError) {
+        let xml = try XMLWriter.reusing(writer, indented: true)
         // A UTF-8 document, as the feeds are: without one, libxml2 writes
         // characters outside ASCII in attributes as character references.
         try xml.startDocument()

@@ -90,8 +90,10 @@ final class XMLWriter {
 
     /// `text` sanitized and escaped by libxml2 once, for text that goes into
     /// many documents (an entry's content is in the feeds of all its topics).
-    static func escape(_ text: String) throws(LibXMLError) -> EscapedText {
-        let writer = try XMLWriter(indented: false)
+    /// `writer`, when given, is a writer made with `indented: false` that
+    /// has no document open, used instead of a new one.
+    static func escape(_ text: String, writer given: XMLWriter? = nil) throws(LibXMLError) -> EscapedText {
+        let writer = try reusing(given, indented: false)
         try writer.startElement("x")
         try writer.text(text)
         try writer.endElement()
@@ -114,6 +116,20 @@ final class XMLWriter {
         for (key, value) in attributes { try attribute(key, value) }
         if let text { try self.text(text) }
         try endElement()
+    }
+
+    /// The writer with its buffer emptied, so that a writer ``finish()``
+    /// returned a document from can write another.
+    private func restarted() -> XMLWriter {
+        xmlBufferEmpty(buffer)
+        return self
+    }
+
+    /// `writer` emptied for another document, or a new writer (see
+    /// ``init(indented:)``) when there is none to reuse.
+    static func reusing(_ writer: XMLWriter?, indented: Bool) throws(LibXMLError) -> XMLWriter {
+        guard let writer else { return try XMLWriter(indented: indented) }
+        return writer.restarted()
     }
 
     /// Closes every open element and returns the finished document's bytes.

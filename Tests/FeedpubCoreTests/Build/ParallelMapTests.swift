@@ -28,6 +28,29 @@ struct ParallelMapTests {
         }
     }
 
+    /// A context that knows which item it was first used for.
+    final class Context: @unchecked Sendable {
+        var first: Int?
+    }
+
+    @Test("each chunk makes one context and uses it for its items alone, in order")
+    func contexts() {
+        let items = Array(0..<1_000)
+        for chunkSize in [1, 64, 300, 5_000] {
+            let made = Locked(0)
+            let results = ParallelMap.map(items, chunkSize: chunkSize, context: { () -> Context in
+                made.withLock { $0 += 1 }
+                return Context()
+            }) { context, item -> Int in
+                if context.first == nil { context.first = item }
+                return context.first!
+            }
+            // Every item sees the first item of its chunk.
+            #expect(results == items.map { $0 - $0 % min(chunkSize, items.count) }, "chunk size \(chunkSize)")
+            #expect(made.withLock { $0 } == (items.count + chunkSize - 1) / chunkSize, "chunk size \(chunkSize)")
+        }
+    }
+
     @Test("an item that fails stops the map with its error, and every result made is let go")
     func failure() {
         let items = Array(0..<5_000)
