@@ -289,9 +289,11 @@ struct EventRegistry {
         let order = live.indices.sorted { left, right in
             dates[left] != dates[right] ? dates[left] > dates[right] : sitePaths[left] < sitePaths[right]
         }.map { live[$0] }
-        // Topics no event has are left out; numbers follow key order.
-        var index = [Int?](repeating: nil, count: topics.keys.count)
-        let distinct = order.map { event in
+        // Each event's topics, sorted and each once, and its entry, are
+        // made on both cores: one after the other, they took 120 ms of a
+        // one-day rebuild at 100,000 pages.
+        let eventTopics = self.eventTopics
+        let distinct = ParallelMap.map(order, chunkSize: 1_024) { event in
             var topics = eventTopics[event]
             topics.sort()
             var kept = 0
@@ -300,8 +302,12 @@ struct EventRegistry {
                 kept += 1
             }
             topics.removeSubrange(kept...)
-            for topic in topics { index[topic] = 0 }
             return topics
+        }
+        // Topics no event has are left out; numbers follow key order.
+        var index = [Int?](repeating: nil, count: topics.keys.count)
+        for topics in distinct {
+            for topic in topics { index[topic] = 0 }
         }
         var keys: [String] = []
         for number in index.indices where index[number] != nil {
@@ -327,26 +333,25 @@ struct EventRegistry {
                 Topic(name: labels.names[number], key: topics.keys[number], slug: labels.slugs[number])
             }
         }
-        var sorted: [Event] = []
-        sorted.reserveCapacity(order.count)
-        for (position, original) in order.enumerated() {
-            let eventTopics = distinct[position].map { index[$0]! }
-            for topic in eventTopics { corpusTopics[topic].events.append(position) }
-            let page = Int(events[original].page)
+        let (records, pages, numbers) = (events, self.pages, index)
+        let sorted = ParallelMap.map(Array(order.indices), chunkSize: 1_024) { position in
+            let original = order[position]
+            let eventTopics = distinct[position].map { numbers[$0]! }
+            let page = Int(records[original].page)
             if page >= 0 {
-                sorted.append(
-                    Event(
-                        sitePath: pages[page].sitePath, identity: events[original].identity, date: pages[page].date,
-                        headline: pages[page].headline, storyless: events[original].storyless, body: pages[page].body,
-                        sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics,
-                        contentHash: pages[page].contentHash))
-            } else {
-                sorted.append(
-                    Event(
-                        sitePath: events[original].sitePath, identity: events[original].identity,
-                        date: events[original].date, headline: events[original].headline,
-                        storyless: events[original].storyless, isReferenceOnly: true, topics: eventTopics))
+                return Event(
+                    sitePath: pages[page].sitePath, identity: records[original].identity, date: pages[page].date,
+                    headline: pages[page].headline, storyless: records[original].storyless, body: pages[page].body,
+                    sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics,
+                    contentHash: pages[page].contentHash)
             }
+            return Event(
+                sitePath: records[original].sitePath, identity: records[original].identity,
+                date: records[original].date, headline: records[original].headline,
+                storyless: records[original].storyless, isReferenceOnly: true, topics: eventTopics)
+        }
+        for position in sorted.indices {
+            for topic in sorted[position].topics { corpusTopics[topic].events.append(position) }
         }
         return (Corpus(events: sorted, topics: corpusTopics), labels)
     }

@@ -45,21 +45,21 @@ public struct ResolutionState: Sendable {
     let targets: [Int32]
     let lookups: EventRegistry.Lookups
     let lookupsByKey: EventRegistry.Lookups
-    /// The name and slug of every topic, by number.
-    let labels: EventRegistry.TopicLabels
+    /// The name and slug of every topic, by number (none until
+    /// ``labelled(_:)`` gives them).
+    private(set) var labels = EventRegistry.TopicLabels(names: [], slugs: [])
 
     /// The number of Related entries of all pages.
     var entryCount: Int { targets.count }
 
     /// The state of `registry`, which resolved its pages (with their
     /// `locations`, `stamps`, `fingerprints`, and the page each duplicates)
-    /// with `aliases` into a corpus whose topics have `labels`. Events the registry dropped are left out.
+    /// with `aliases`, without topic labels. Events the registry dropped are left out.
     init(
-        aliases: UInt64, registry: EventRegistry, labels: EventRegistry.TopicLabels, locations: [RegistryKey],
-        stamps: [UInt64], fingerprints: [RegistryKey], duplicates: [Int32]
+        aliases: UInt64, registry: EventRegistry, locations: [RegistryKey], stamps: [UInt64],
+        fingerprints: [RegistryKey], duplicates: [Int32]
     ) {
         self.aliases = aliases
-        self.labels = labels
         spellings = registry.topics.book.recordedSpellings
         let registered = registry.pages
         pages = Pages(
@@ -116,6 +116,13 @@ public struct ResolutionState: Sendable {
         self.targets = targets
         self.lookups = lookups
         self.lookupsByKey = lookupsByKey
+    }
+
+    /// The state with the topics' `labels`.
+    func labelled(_ labels: EventRegistry.TopicLabels) -> ResolutionState {
+        var state = self
+        state.labels = labels
+        return state
     }
 
     /// The topic book as it was, with `aliases`; not yet sealed.
