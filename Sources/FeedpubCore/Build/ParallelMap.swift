@@ -16,9 +16,9 @@ enum ParallelMap {
 
     /// `transform` applied to each element of `items`, in order, with a
     /// `context` that `makeContext` makes once for each chunk: for what is
-    /// costly to make and must not be shared between threads (a libxml2
-    /// writer, whose buffers making one for each entry spent more time
-    /// allocating than writing).
+    /// costly to make and must not be shared between threads, such as a
+    /// libxml2 writer (making one and its buffers for each entry took longer
+    /// than writing the entry).
     static func map<T: Sendable, R: Sendable, Context>(
         _ items: [T], chunkSize: Int = 64, context makeContext: @Sendable () throws -> Context,
         _ transform: @Sendable (Context, T) throws -> R

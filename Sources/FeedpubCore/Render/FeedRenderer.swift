@@ -200,7 +200,9 @@ public struct FeedRenderer: Sendable {
         }
         let site = self.site
         let snapshot = entries
-        let built = try ParallelMap.map(needed, context: { try format.archives ? XMLWriter() : nil }) { writer, index in
+        // Atom and RSS entries are written with libxml2, JSON and pages without.
+        let usesXML = format == .atom || format == .rss
+        let built = try ParallelMap.map(needed, context: { try usesXML ? XMLWriter() : nil }) { writer, index in
             try snapshot[index]!.serialized(as: format, site: site, writer: writer)
         }
         for (index, serialized) in zip(needed, built) { entries[index] = entries[index]!.holding(serialized) }
