@@ -118,18 +118,13 @@ final class XMLWriter {
         try endElement()
     }
 
-    /// The writer with its buffer emptied, so that a writer ``finish()``
-    /// returned a document from can write another.
-    private func restarted() -> XMLWriter {
-        xmlBufferEmpty(buffer)
-        return self
-    }
-
-    /// `writer` emptied for another document, or a new writer (see
-    /// ``init(indented:)``) when there is none to reuse.
+    /// `writer`, which ``finish()`` returned a document from, with its
+    /// buffer emptied for another; a new writer (see ``init(indented:)``)
+    /// when there is none to reuse.
     static func reusing(_ writer: XMLWriter?, indented: Bool) throws(LibXMLError) -> XMLWriter {
         guard let writer else { return try XMLWriter(indented: indented) }
-        return writer.restarted()
+        xmlBufferEmpty(writer.buffer)
+        return writer
     }
 
     /// Closes every open element and returns the finished document's bytes.
