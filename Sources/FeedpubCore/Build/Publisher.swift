@@ -153,8 +153,16 @@ public struct Publisher: Sendable {
     {
         let clock = ContinuousClock.now
         progress(.discover)
-        let found = try discover()
-        let sources = found.sources
+        // The corpus is walked while the output folder is locked and its
+        // manifest read (at 100,000 pages, a twentieth of a second), once
+        // the input is known to be a site root: a wrong input leaves the
+        // output folder as it was.
+        do {
+            _ = try PageDiscovery(root: configuration.input).checkedRoot()
+        } catch {
+            throw BuildError(error.description)
+        }
+        let discovery = BackgroundWork { Result { () throws(BuildError) in try discover() } }
         let output = OutputFolder(root: configuration.output)
         let lock: BuildLock
         do {
@@ -167,11 +175,13 @@ public struct Publisher: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         let settings = settingsFingerprint()
+        var notices: [String] = []
+        let previous = readManifest(in: output, notices: &notices)
+        let found = try discovery.finish().get()
+        let sources = found.sources
         // Without a stamp for every page, no build is taken as up to date.
         let stamps = sources.compactMap { $0.stamp ?? FileStamp.of($0.file) }
         let inputs = stamps.count == sources.count ? BuildManifest.digest(of: stamps) : nil
-        var notices: [String] = []
-        let previous = readManifest(in: output, notices: &notices)
         if let previous, var report = upToDate(previous, settings: settings, inputs: inputs, output: output) {
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             return report

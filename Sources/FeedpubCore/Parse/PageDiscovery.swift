@@ -33,14 +33,8 @@ public struct PageDiscovery: Sendable {
     /// to a folder is followed depends on the order folders are read in, so
     /// when the walk meets any symbolic link, it walks the tree again in order.
     public func pages() throws(Failure) -> Found {
+        let inside = try checkedRoot()
         let news = root.appendingPathComponent("news", isDirectory: true)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: news.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure(description: "\(root.path): no news/ folder here; 'input' must be the site root")
-        }
-        guard let inside = Self.realPath(root.path) else {
-            throw Failure(description: "\(root.path): cannot resolve the folder (\(String(cString: strerror(errno))))")
-        }
         var walk = Walk(
             inside: inside == "/" ? "/" : inside + "/", current: FileManager.default.currentDirectoryPath + "/")
         var info = stat()
@@ -54,6 +48,20 @@ public struct PageDiscovery: Sendable {
         }
         found.sources.sort { $0.sitePath! < $1.sitePath! }
         return found
+    }
+
+    /// The real path of the site root, once it is found to hold a `news/`
+    /// folder: what ``pages()`` checks before it reads any folder.
+    public func checkedRoot() throws(Failure) -> String {
+        let news = root.appendingPathComponent("news", isDirectory: true)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: news.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(description: "\(root.path): no news/ folder here; 'input' must be the site root")
+        }
+        guard let inside = Self.realPath(root.path) else {
+            throw Failure(description: "\(root.path): cannot resolve the folder (\(String(cString: strerror(errno))))")
+        }
+        return inside
     }
 
     /// What `walk` (which has read nothing yet) finds under `news`, each of
