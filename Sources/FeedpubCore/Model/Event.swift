@@ -13,12 +13,15 @@ public struct Event: Hashable, Sendable {
     public let headline: String
     /// The headline without its leading story prefixes (`X. rest` → `rest`).
     public let storyless: String
+    /// The body, the sources and the cover of the event's page; empty for
+    /// an event known only by reference.
+    public let content: PageContent
     /// Body paragraphs; empty for an event known only by reference.
-    public internal(set) var body: [String]
+    public var body: [String] { content.body }
     /// Source links in page order.
-    public let sources: [SourceLink]
+    public var sources: [SourceLink] { content.sources }
     /// The cover image, if any.
-    public let cover: CoverImage?
+    public var cover: CoverImage? { content.cover }
     /// True when no page of the corpus is this event.
     public let isReferenceOnly: Bool
     /// Indices into ``Corpus/topics`` of the event's topics, in topic order.
@@ -38,12 +41,26 @@ public struct Event: Hashable, Sendable {
         self.date = date
         self.headline = headline
         self.storyless = storyless
-        self.body = body
-        self.sources = sources
-        self.cover = cover
+        content = PageContent(body: body, sources: sources, cover: cover)
         self.isReferenceOnly = isReferenceOnly
         self.topics = topics
         self.contentHash = contentHash ?? Page.contentHash(body: body, sources: sources, cover: cover)
+    }
+
+    /// The event of a page whose `content` has the hash `contentHash`.
+    init(
+        sitePath: String, identity: String, date: EventDate, headline: String, storyless: String,
+        content: PageContent, topics: [Int], contentHash: UInt64
+    ) {
+        self.sitePath = sitePath
+        self.identity = identity
+        self.date = date
+        self.headline = headline
+        self.storyless = storyless
+        self.content = content
+        isReferenceOnly = false
+        self.topics = topics
+        self.contentHash = contentHash
     }
 
     /// The event with its date only: what is left once its entry is built.

@@ -14,12 +14,14 @@ public final class Page: Hashable, Sendable {
     public let date: EventDate
     /// The headline, repaired and trimmed, possibly with a story prefix.
     public let headline: String
+    /// The body paragraphs, the source links and the cover image.
+    public let content: PageContent
     /// The body paragraphs, in order.
-    public let body: [String]
+    public var body: [String] { content.body }
     /// The source links, in order, without the cover image.
-    public let sources: [SourceLink]
+    public var sources: [SourceLink] { content.sources }
     /// The cover image, if the page has one.
-    public let cover: CoverImage?
+    public var cover: CoverImage? { content.cover }
     /// The `### Related:` entries, in order.
     public let related: [RelatedEntry]
     /// A hash of the body, the sources and the cover, made once when the
@@ -37,19 +39,30 @@ public final class Page: Hashable, Sendable {
         self.file = file
         self.date = date
         self.headline = headline
-        self.body = body
-        self.sources = sources
-        self.cover = cover
+        self.content = PageContent(body: body, sources: sources, cover: cover)
         self.related = related
         self.contentHash = contentHash ?? Self.contentHash(body: body, sources: sources, cover: cover)
+    }
+
+    /// A page whose `content` has the hash `contentHash`.
+    init(
+        sitePath: String, file: String, date: EventDate, headline: String, content: PageContent,
+        related: [RelatedEntry], contentHash: UInt64
+    ) {
+        self.sitePath = sitePath
+        self.file = file
+        self.date = date
+        self.headline = headline
+        self.content = content
+        self.related = related
+        self.contentHash = contentHash
     }
 
     public static func == (left: Page, right: Page) -> Bool {
         left === right
             || (left.sitePath == right.sitePath && left.file == right.file && left.date == right.date
                 && left.headline == right.headline && left.contentHash == right.contentHash
-                && left.body == right.body && left.sources == right.sources && left.cover == right.cover
-                && left.related == right.related)
+                && left.content == right.content && left.related == right.related)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -57,9 +70,7 @@ public final class Page: Hashable, Sendable {
         hasher.combine(file)
         hasher.combine(date)
         hasher.combine(headline)
-        hasher.combine(body)
-        hasher.combine(sources)
-        hasher.combine(cover)
+        hasher.combine(content)
         hasher.combine(related)
         hasher.combine(contentHash)
     }

@@ -36,6 +36,12 @@ final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: start, count: size)
     }
 
+    /// Lets the system take back the pages read so far: read again, they
+    /// come back from the file, which this mapping never writes to.
+    func dropResidentPages() {
+        if let start = bytes.baseAddress { madvise(UnsafeMutableRawPointer(mutating: start), bytes.count, MADV_DONTNEED) }
+    }
+
     deinit {
         if let start = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: start), bytes.count) }
     }

@@ -114,7 +114,6 @@ public struct PageCache: Sendable {
             throw Unusable(reason: "cannot be read (\(error.reason))")
         }
         let file = CacheFile(bytes: mapped.bytes)
-        defer { withExtendedLifetime(mapped) {} }
         guard let (header, second) = file.line(from: 0), header == Self.header else {
             throw Unusable(reason: "not a page cache this version can read")
         }
@@ -122,7 +121,7 @@ public struct PageCache: Sendable {
             throw Unusable(reason: "written by another build of feedpub or with other limits")
         }
         do {
-            return try file.entries(from: counted)
+            return try file.entries(from: counted, of: mapped)
         } catch {
             throw Unusable(reason: "damaged (\(error.reason))")
         }
@@ -174,7 +173,8 @@ public struct PageCache: Sendable {
         /// A table sized for `entries`: growing a table of several hundred
         /// thousand strings step by step hashes every string again each time.
         init(reserving entries: [Entry]) {
-            let count = entries.reduce(0) { $0 + 2 + $1.page.sources.count + 3 * $1.page.related.count }
+            // Two source names a page, which reads no page's content.
+            let count = entries.reduce(0) { $0 + 4 + 3 * $1.page.related.count }
             numbers.reserveCapacity(count)
             byCopy = IdentityNumbers(capacity: count / 3)
             byBytes.reserveCapacity(count / 4)
@@ -184,7 +184,7 @@ public struct PageCache: Sendable {
             let page = entry.page
             add(page.sitePath)
             add(page.headline)
-            for source in page.sources { add(source.name) }
+            for source in page.content.sources { add(source.name) }
             for related in page.related {
                 add(related.headline)
                 add(related.sitePath)
@@ -246,14 +246,15 @@ public struct PageCache: Sendable {
             }
             date(page.date, to: &bytes)
             string()  // headline
-            integer(UInt32(page.body.count), to: &bytes)
-            for paragraph in page.body { text(paragraph, to: &bytes) }
-            integer(UInt32(page.sources.count), to: &bytes)
-            for source in page.sources {
+            let (body, sources, cover) = page.content.parts
+            integer(UInt32(body.count), to: &bytes)
+            for paragraph in body { text(paragraph, to: &bytes) }
+            integer(UInt32(sources.count), to: &bytes)
+            for source in sources {
                 string()  // name
                 text(source.url, to: &bytes)
             }
-            if let cover = page.cover {
+            if let cover {
                 integer(UInt32(1), to: &bytes)
                 text(cover.url, to: &bytes)
             } else {
@@ -319,7 +320,9 @@ public struct PageCache: Sendable {
         }
 
         /// Every page of the cache, whose counted bytes start at `start`.
-        func entries(from start: Int) throws(Unusable) -> Pages {
+        /// Their content is read from `mapped`, this file, when asked for
+        /// (``StoredContent``).
+        func entries(from start: Int, of mapped: MappedFile) throws(Unusable) -> Pages {
             guard bytes.count - start >= 8 else { throw Unusable(reason: "cut short") }
             let end = bytes.count - 8
             var stored = Cursor(bytes: bytes, offset: end, end: bytes.count)
@@ -342,18 +345,54 @@ public struct PageCache: Sendable {
                 var cursor = Cursor(bytes: bytes, offset: start, end: end)
                 return (try? cursor.text()) ?? ""
             }
+            let storedPages = StoredPages(mapped: mapped, strings: strings)
             let pages: [Entry]
             do {
                 pages = try ParallelMap.map(pageRecords, chunkSize: 512) { record in
                     var cursor = Cursor(bytes: bytes, offset: record.lowerBound, end: record.upperBound)
-                    let entry = try cursor.entry(strings: strings)
+                    let entry = try cursor.entry(strings: strings, stored: storedPages)
                     guard cursor.offset == record.upperBound else { throw Unusable(reason: "a page record of the wrong length") }
                     return entry
                 }
             } catch {
                 throw error as? Unusable ?? Unusable(reason: "\(error)")
             }
+            // The pages' content is read again only for the entries the
+            // build renders, a few pages of the file each.
+            mapped.dropResidentPages()
             return Pages(pages)
+        }
+    }
+
+    /// A mapped cache file and the strings of its table: what the content
+    /// of its pages is read from.
+    final class StoredPages: Sendable {
+        private let mapped: MappedFile
+        private let strings: [String]
+
+        init(mapped: MappedFile, strings: [String]) {
+            self.mapped = mapped
+            self.strings = strings
+        }
+
+        /// The content of the page record whose content starts at `start`
+        /// and whose record ends at `end`.
+        func content(from start: Int, to end: Int) -> (body: [String], sources: [SourceLink], cover: CoverImage?) {
+            var cursor = Cursor(bytes: mapped.bytes, offset: start, end: end)
+            // Checked as the cache was read (``Cursor/skipContent(strings:)``),
+            // it reads the same way again.
+            return (try? cursor.content(strings: strings)) ?? ([], [], nil)
+        }
+    }
+
+    /// Where a cached page's content is, read from there each time it is asked for.
+    struct StoredContent: Sendable {
+        let pages: StoredPages
+        let start: Int
+        let end: Int
+
+        func read() -> (body: [String], sources: [SourceLink], cover: CoverImage?) {
+            pages.content(from: start, to: end)
         }
     }
 
@@ -422,16 +461,11 @@ public struct PageCache: Sendable {
             return date
         }
 
-        /// The page record here, its strings numbered in `strings`.
-        mutating func entry(strings: [String]) throws(Unusable) -> Entry {
-            let path = try text()
-            let size = Int(try integer(Int64.self))
-            let modified = Int(try integer(Int64.self))
-            let sitePath = try string(strings)
-            let fileLength = try integer(UInt32.self)
-            let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
-            let date = try day()
-            let headline = try string(strings)
+        /// A page's content here: its paragraphs, its sources (their names
+        /// numbered in `strings`) and its cover.
+        mutating func content(strings: [String]) throws(Unusable)
+            -> (body: [String], sources: [SourceLink], cover: CoverImage?)
+        {
             var body: [String] = []
             for _ in 0..<(try count(size: 4)) { body.append(try text()) }
             var sources: [SourceLink] = []
@@ -440,6 +474,33 @@ public struct PageCache: Sendable {
                 sources.append(SourceLink(name: name, url: try text()))
             }
             let cover = try integer(UInt32.self) == 0 ? nil : CoverImage(url: try text())
+            return (body, sources, cover)
+        }
+
+        /// Goes past a page's content, checking it as ``content(strings:)``
+        /// reads it (`strings` is the number of strings in the table).
+        mutating func skipContent(strings: Int) throws(Unusable) {
+            for _ in 0..<(try count(size: 4)) { try skipText() }
+            for _ in 0..<(try count(size: 8)) {
+                guard Int(try integer(UInt32.self)) < strings else { throw Unusable(reason: "a string number out of range") }
+                try skipText()
+            }
+            if try integer(UInt32.self) != 0 { try skipText() }
+        }
+
+        /// The page record here, its strings numbered in `strings`; its
+        /// content is left in place, in `stored`.
+        mutating func entry(strings: [String], stored: StoredPages) throws(Unusable) -> Entry {
+            let path = try text()
+            let size = Int(try integer(Int64.self))
+            let modified = Int(try integer(Int64.self))
+            let sitePath = try string(strings)
+            let fileLength = try integer(UInt32.self)
+            let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
+            let date = try day()
+            let headline = try string(strings)
+            let contentStart = offset
+            try skipContent(strings: strings.count)
             let contentHash = try integer(UInt64.self)
             var related: [RelatedEntry] = []
             let relatedCount = try count(size: 20)
@@ -453,9 +514,10 @@ public struct PageCache: Sendable {
                 related.append(
                     RelatedEntry(headline: headline, sitePath: sitePath, date: date, contextList: contextList, line: line))
             }
+            let content = PageContent(stored: StoredContent(pages: stored, start: contentStart, end: end))
             let page = Page(
-                sitePath: sitePath, file: file, date: date, headline: headline, body: body, sources: sources,
-                cover: cover, related: related, contentHash: contentHash)
+                sitePath: sitePath, file: file, date: date, headline: headline, content: content, related: related,
+                contentHash: contentHash)
             return Entry(stamp: FileStamp(path: path, size: size, modified: modified), page: page)
         }
     }

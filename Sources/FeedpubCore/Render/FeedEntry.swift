@@ -40,17 +40,18 @@ final class FeedEntry: Sendable {
         self.date = date
         headline = InlineMarkup.stripped(event.headline)
         headlineHTML = HTMLFragment.escaped(headline)
-        sources = event.sources
+        let (body, sources, cover) = event.content.parts
+        self.sources = sources
         categories = event.topics.map { topics[$0].name }
         topicSlugs = event.topics.map { topics[$0].slug }
-        cover = event.cover
-        var fragment = HTMLFragment(capacity: event.body.reduce(2 * headline.utf8.count + 256) { $0 + $1.utf8.count })
+        self.cover = cover
+        var fragment = HTMLFragment(capacity: body.reduce(2 * headline.utf8.count + 256) { $0 + $1.utf8.count })
         fragment.element("p", headline)
-        for paragraph in event.body { fragment.element("p", InlineMarkup.stripped(paragraph)) }
-        if !event.sources.isEmpty {
-            fragment.element("p", event.sources.count == 1 ? "Source:" : "Sources:")
+        for paragraph in body { fragment.element("p", InlineMarkup.stripped(paragraph)) }
+        if !sources.isEmpty {
+            fragment.element("p", sources.count == 1 ? "Source:" : "Sources:")
             fragment.raw("<ul>")
-            for source in event.sources {
+            for source in sources {
                 fragment.raw("<li>")
                 fragment.link(source.url, source.name)
                 fragment.raw("</li>")

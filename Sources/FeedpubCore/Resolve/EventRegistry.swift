@@ -341,9 +341,8 @@ struct EventRegistry {
             if page >= 0 {
                 return Event(
                     sitePath: pages[page].sitePath, identity: records[original].identity, date: pages[page].date,
-                    headline: pages[page].headline, storyless: records[original].storyless, body: pages[page].body,
-                    sources: pages[page].sources, cover: pages[page].cover, topics: eventTopics,
-                    contentHash: pages[page].contentHash)
+                    headline: pages[page].headline, storyless: records[original].storyless,
+                    content: pages[page].content, topics: eventTopics, contentHash: pages[page].contentHash)
             }
             return Event(
                 sitePath: records[original].sitePath, identity: records[original].identity,

@@ -110,6 +110,44 @@ struct PageCacheTests {
         }
     }
 
+    @Test("pages written again from the cache keep their paragraphs, sources and cover; the output is a clean build's")
+    func cachedContentIsWrittenAgain() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            func page(_ day: Int, body: String) throws {
+                _ = try TestFiles.write(
+                    "### [2016-02-0\(day)](/news/2016/02/\(day)/index.md)\n\n# Event number \(day).\n\n\(body)\n\n"
+                        + "### Source:\n\n1. [The Source \(day)](https://example.org/source-\(day))\n"
+                        + "2. [Cover Image](https://example.org/cover-\(day).jpg)\n",
+                    to: "news/2016/02/\(day)/event-number-\(day).md", under: root)
+            }
+            for day in 1...6 { try page(day, body: "Paragraph one of \(day).\n\nParagraph two of \(day).") }
+            _ = try Publisher(configuration: configuration).build()
+            let complete = try Data(contentsOf: cacheFile(configuration))
+
+            // Three of eight pages changed: more than a quarter, so the
+            // complete cache is written again, the five others' content
+            // read from the cache it replaces.
+            for day in 1...3 { try page(day, body: "A corrected paragraph of \(day).") }
+            _ = try Publisher(configuration: configuration).build()
+            #expect(try Data(contentsOf: cacheFile(configuration)) != complete)
+            let recent = configuration.output.appendingPathComponent(PageCache.recentFileName)
+            #expect(!FileManager.default.fileExists(atPath: recent.path))
+
+            forgetManifest(configuration)
+            let cached = try Publisher(configuration: configuration).build()
+            #expect(cached.notices.isEmpty && cached.written == 0, "every page came from the new cache as it was")
+            var clean = configuration
+            clean.output = root.appendingPathComponent("clean")
+            _ = try Publisher(configuration: clean).build()
+            #expect(try TestFiles.published(configuration.output) == TestFiles.published(clean.output))
+            let all = try String(contentsOf: configuration.output.appendingPathComponent("all.atom"), encoding: .utf8)
+            for text in ["Paragraph two of 6.", "https://example.org/source-5", "https://example.org/cover-4.jpg"] {
+                #expect(all.contains(text), "\(text)")
+            }
+        }
+    }
+
     @Test("a page with problems is read again by every build, so that every build reports them")
     func problemsAreReportedEveryBuild() throws {
         try TestFiles.withTemporaryFolder { root in
