@@ -174,6 +174,7 @@ public struct Publisher: Sendable {
             throw BuildError(error.description)
         }
         defer { withExtendedLifetime(lock) {} }
+        let files = output.lookup()
         let settings = settingsFingerprint()
         var notices: [String] = []
         let previous = readManifest(in: output, notices: &notices)
@@ -186,7 +187,7 @@ public struct Publisher: Sendable {
         // stamps) is let go of as the rest is: freeing it as the build
         // returned took a twentieth of a second, on no-change builds too.
         defer { memoryRelease.release((discovery, found, stamps, previous)) }
-        if let previous, var report = upToDate(previous, settings: settings, inputs: inputs, output: output) {
+        if let previous, var report = upToDate(previous, settings: settings, inputs: inputs, files: files) {
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             return report
         }
@@ -211,7 +212,7 @@ public struct Publisher: Sendable {
                 stem, paths, fingerprint in
                 writtenFeeds[stem] == fingerprint
                     && paths.allSatisfy { path in
-                        written[path].map { FileStamp.of(output.path(of: path), as: path) == $0 } ?? false
+                        written[path].map { files.stamp(of: path) == $0 } ?? false
                     }
             }
             let fingerprints = renderer.feeds.map {
@@ -220,8 +221,8 @@ public struct Publisher: Sendable {
             // Handing the renderer over lets its entries go once every feed
             // is written, before the manifest is put together.
             let outputs = try write(
-                consume renderer, to: output, keeping: written, lastWritten: previous?.outputs.map(\.path),
-                report: &report)
+                consume renderer, to: output, files: files, keeping: written,
+                lastWritten: previous?.outputs.map(\.path), report: &report)
             if let notice = stateWrite?.finish() { report.notices.append(notice) }
             report.seconds = (ContinuousClock.now - clock) / .seconds(1)
             if let inputs {
@@ -243,13 +244,11 @@ public struct Publisher: Sendable {
 
     /// The last build's report, when `previous` shows that the settings, every
     /// page and every file written are as they were; nil otherwise.
-    private func upToDate(_ previous: BuildManifest, settings: String, inputs: String?, output: OutputFolder)
-        -> BuildReport?
-    {
+    private func upToDate(
+        _ previous: BuildManifest, settings: String, inputs: String?, files: OutputFolder.Lookup
+    ) -> BuildReport? {
         guard previous.settings == settings, previous.inputs == inputs,
-            ParallelMap.map(
-                previous.outputs, chunkSize: 1024, { FileStamp.of(output.path(of: $0.path), as: $0.path) == $0 }
-            ).allSatisfy({ $0 })
+            ParallelMap.map(previous.outputs, chunkSize: 1024, { files.stamp(of: $0.path) == $0 }).allSatisfy({ $0 })
         else { return nil }
         var report = previous.report
         report.written = 0
@@ -263,7 +262,7 @@ public struct Publisher: Sendable {
     }
 
     /// Renders and writes every feed and the index, removes stale feeds, and
-    /// counts it all in `report`; returns the stamps of the files it produced.
+    /// counts it all in `report`; returns the stamps of the files it produced, looked up in `files`.
     /// The files of a feed kept as it was have their stamps in `previous`,
     /// checked when the renderer found the feed written. `lastWritten`, the
     /// files the last complete build wrote, are where stale files are looked
@@ -273,7 +272,8 @@ public struct Publisher: Sendable {
     /// when any failed, the error names the first failure and counts what
     /// was not published (the previous versions of those files stay).
     private func write(
-        _ renderer: consuming FeedRenderer, to output: OutputFolder, keeping previous: [String: FileStamp],
+        _ renderer: consuming FeedRenderer, to output: OutputFolder, files: OutputFolder.Lookup,
+        keeping previous: [String: FileStamp],
         lastWritten: [String]?, report: inout BuildReport
     ) throws(BuildError)
         -> [FileStamp]
@@ -315,7 +315,7 @@ public struct Publisher: Sendable {
                     + "if any, are still in place); \(report.written) were written. Build again once this is fixed.")
         }
         report.removed = output.removeStale(keeping: Set(all.map(\.path)), written: lastWritten).count
-        return ParallelMap.map(all, chunkSize: 1024) { $0.stamp ?? FileStamp.of(output.path(of: $0.path), as: $0.path) }
+        return ParallelMap.map(all, chunkSize: 1024) { $0.stamp ?? files.stamp(of: $0.path) }
             .compactMap { $0 }
     }
 

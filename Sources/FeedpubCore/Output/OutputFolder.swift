@@ -40,6 +40,39 @@ public struct OutputFolder: Sendable {
         prefix + path
     }
 
+    /// The folder opened for looking its files up (see ``Lookup``); once it exists.
+    func lookup() -> Lookup {
+        Lookup(self)
+    }
+
+    /// Looks files up relative to an open descriptor of the folder:
+    /// `fstatat` then walks only the path inside the folder, where `stat`
+    /// walked every folder above it again for each of some 100,000 files a
+    /// rebuild looks at.
+    final class Lookup: Sendable {
+        private let folder: OutputFolder
+        /// The open folder, or -1 when it could not be opened.
+        private let descriptor: Int32
+
+        fileprivate init(_ folder: OutputFolder) {
+            self.folder = folder
+            descriptor = open(folder.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+        }
+
+        /// The stamp of the file at `path` inside the folder, named `path`;
+        /// nil when there is no such file.
+        func stamp(of path: String) -> FileStamp? {
+            guard descriptor >= 0 else { return FileStamp.of(folder.path(of: path), as: path) }
+            var info = stat()
+            guard fstatat(descriptor, path, &info, 0) == 0 else { return nil }
+            return FileStamp(path, info)
+        }
+    }
+
     /// Removes the file at `path` inside the folder, if there is one.
     public func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: self.path(of: path))
