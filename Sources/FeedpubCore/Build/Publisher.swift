@@ -262,7 +262,8 @@ public struct Publisher: Sendable {
     }
 
     /// Renders and writes every feed and the index, removes stale feeds, and
-    /// counts it all in `report`; returns the stamps of the files it produced, looked up in `files`.
+    /// counts it all in `report`; returns the stamps of the files it
+    /// produced, looked up in `files`.
     /// The files of a feed kept as it was have their stamps in `previous`,
     /// checked when the renderer found the feed written. `lastWritten`, the
     /// files the last complete build wrote, are where stale files are looked
@@ -273,8 +274,7 @@ public struct Publisher: Sendable {
     /// was not published (the previous versions of those files stay).
     private func write(
         _ renderer: consuming FeedRenderer, to output: OutputFolder, files: OutputFolder.Lookup,
-        keeping previous: [String: FileStamp],
-        lastWritten: [String]?, report: inout BuildReport
+        keeping previous: [String: FileStamp], lastWritten: [String]?, report: inout BuildReport
     ) throws(BuildError)
         -> [FileStamp]
     {

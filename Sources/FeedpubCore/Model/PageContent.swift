@@ -3,9 +3,10 @@
 ///
 /// A parsed page holds them. A page from the page cache holds where they
 /// are in the mapped cache file and reads them there when asked: a rebuild
-/// makes them only for the entries it renders, where making them for every
-/// page was some 200 MB of strings at 100,000 pages, which a one-day
-/// rebuild never shows.
+/// makes them only for the entries it renders. Made for every page, they
+/// were 110 MB of a one-day rebuild's peak at 100,000 pages, which it never
+/// shows (one-day rebuilds, alternating: 1.72 to 1.86 s against 1.89 to
+/// 2.28 s).
 public struct PageContent: Hashable, Sendable {
     private enum Storage: Sendable {
         case held(body: [String], sources: [SourceLink], cover: CoverImage?)
