@@ -22,8 +22,12 @@ public final class Page: Hashable, Sendable {
     public var sources: [SourceLink] { content.sources }
     /// The cover image, if the page has one.
     public var cover: CoverImage? { content.cover }
+    /// The `### Related:` entries, in order, held or left in the page cache.
+    let relatedList: RelatedList
     /// The `### Related:` entries, in order.
-    public let related: [RelatedEntry]
+    public var related: [RelatedEntry] { relatedList.entries }
+    /// The number of `### Related:` entries, known without reading them.
+    var relatedCount: Int { relatedList.count }
     /// A hash of the body, the sources and the cover, made once when the
     /// page is parsed and kept in the page cache: a rebuild tells which
     /// feeds' entries changed without hashing every body again (a fifth of
@@ -40,29 +44,37 @@ public final class Page: Hashable, Sendable {
         self.date = date
         self.headline = headline
         self.content = PageContent(body: body, sources: sources, cover: cover)
-        self.related = related
+        relatedList = RelatedList(related)
         self.contentHash = contentHash ?? Self.contentHash(body: body, sources: sources, cover: cover)
     }
 
     /// A page whose `content` has the hash `contentHash`.
     init(
         sitePath: String, file: String, date: EventDate, headline: String, content: PageContent,
-        related: [RelatedEntry], contentHash: UInt64
+        related: RelatedList, contentHash: UInt64
     ) {
         self.sitePath = sitePath
         self.file = file
         self.date = date
         self.headline = headline
         self.content = content
-        self.related = related
+        relatedList = related
         self.contentHash = contentHash
+    }
+
+    /// The page, holding its Related entries: itself when it does.
+    var holdingRelated: Page {
+        guard !relatedList.isHeld else { return self }
+        return Page(
+            sitePath: sitePath, file: file, date: date, headline: headline, content: content,
+            related: RelatedList(related), contentHash: contentHash)
     }
 
     public static func == (left: Page, right: Page) -> Bool {
         left === right
             || (left.sitePath == right.sitePath && left.file == right.file && left.date == right.date
                 && left.headline == right.headline && left.contentHash == right.contentHash
-                && left.content == right.content && left.related == right.related)
+                && left.content == right.content && left.relatedList == right.relatedList)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -71,7 +83,7 @@ public final class Page: Hashable, Sendable {
         hasher.combine(date)
         hasher.combine(headline)
         hasher.combine(content)
-        hasher.combine(related)
+        hasher.combine(relatedList)
         hasher.combine(contentHash)
     }
 

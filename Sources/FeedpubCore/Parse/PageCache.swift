@@ -174,7 +174,7 @@ public struct PageCache: Sendable {
         /// thousand strings step by step hashes every string again each time.
         init(reserving entries: [Entry]) {
             // Two source names a page, which reads no page's content.
-            let count = entries.reduce(0) { $0 + 4 + 3 * $1.page.related.count }
+            let count = entries.reduce(0) { $0 + 4 + 3 * $1.page.relatedCount }
             numbers.reserveCapacity(count)
             byCopy = IdentityNumbers(capacity: count / 3)
             byBytes.reserveCapacity(count / 4)
@@ -383,6 +383,26 @@ public struct PageCache: Sendable {
             // it reads the same way again.
             return (try? cursor.content(strings: strings)) ?? ([], [], nil)
         }
+
+        /// The Related entries of the page record whose entries start at
+        /// `start` and whose record ends at `end`.
+        func related(from start: Int, to end: Int) -> [RelatedEntry] {
+            var cursor = Cursor(bytes: mapped.bytes, offset: start, end: end)
+            // Checked as the cache was read (``Cursor/skipRelated(strings:)``).
+            return (try? cursor.related(strings: strings)) ?? []
+        }
+    }
+
+    /// Where a cached page's Related entries are, read from there each time
+    /// they are asked for.
+    struct StoredRelated: Sendable {
+        let pages: StoredPages
+        let start: Int
+        let end: Int
+
+        func read() -> [RelatedEntry] {
+            pages.related(from: start, to: end)
+        }
     }
 
     /// Where a cached page's content is, read from there each time it is asked for.
@@ -488,20 +508,8 @@ public struct PageCache: Sendable {
             if try integer(UInt32.self) != 0 { try skipText() }
         }
 
-        /// The page record here, its strings numbered in `strings`; its
-        /// content is left in place, in `stored`.
-        mutating func entry(strings: [String], stored: StoredPages) throws(Unusable) -> Entry {
-            let path = try text()
-            let size = Int(try integer(Int64.self))
-            let modified = Int(try integer(Int64.self))
-            let sitePath = try string(strings)
-            let fileLength = try integer(UInt32.self)
-            let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
-            let date = try day()
-            let headline = try string(strings)
-            let contentStart = offset
-            try skipContent(strings: strings.count)
-            let contentHash = try integer(UInt64.self)
+        /// A page's Related entries here, their strings numbered in `strings`.
+        mutating func related(strings: [String]) throws(Unusable) -> [RelatedEntry] {
             var related: [RelatedEntry] = []
             let relatedCount = try count(size: 20)
             related.reserveCapacity(relatedCount)
@@ -514,7 +522,43 @@ public struct PageCache: Sendable {
                 related.append(
                     RelatedEntry(headline: headline, sitePath: sitePath, date: date, contextList: contextList, line: line))
             }
+            return related
+        }
+
+        /// Goes past a page's Related entries, checking them as
+        /// ``related(strings:)`` reads them (`strings` is the number of
+        /// strings in the table); returns their number.
+        mutating func skipRelated(strings: Int) throws(Unusable) -> Int {
+            let relatedCount = try count(size: 20)
+            for _ in 0..<relatedCount {
+                for _ in 0..<2 {
+                    guard Int(try integer(UInt32.self)) < strings else { throw Unusable(reason: "a string number out of range") }
+                }
+                _ = try day()
+                guard Int(try integer(UInt32.self)) < strings else { throw Unusable(reason: "a string number out of range") }
+                try skip(4)
+            }
+            return relatedCount
+        }
+
+        /// The page record here, its strings numbered in `strings`; its
+        /// content and Related entries are left in place, in `stored`.
+        mutating func entry(strings: [String], stored: StoredPages) throws(Unusable) -> Entry {
+            let path = try text()
+            let size = Int(try integer(Int64.self))
+            let modified = Int(try integer(Int64.self))
+            let sitePath = try string(strings)
+            let fileLength = try integer(UInt32.self)
+            let file = fileLength == Writer.sameAsStampPath ? path : try text(length: Int(fileLength))
+            let date = try day()
+            let headline = try string(strings)
+            let contentStart = offset
+            try skipContent(strings: strings.count)
+            let contentHash = try integer(UInt64.self)
+            let relatedStart = offset
+            let relatedCount = try skipRelated(strings: strings.count)
             let content = PageContent(stored: StoredContent(pages: stored, start: contentStart, end: end))
+            let related = RelatedList(stored: StoredRelated(pages: stored, start: relatedStart, end: end), count: relatedCount)
             let page = Page(
                 sitePath: sitePath, file: file, date: date, headline: headline, content: content, related: related,
                 contentHash: contentHash)

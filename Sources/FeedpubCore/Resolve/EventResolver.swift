@@ -43,16 +43,21 @@ public struct EventResolver: Sendable {
     func resolve(_ pages: [Page], stamps: [UInt64]?, reusing previous: ResolutionState?) -> (
         result: Result, state: ResolutionState, relinked: Int?
     ) {
-        let (pages, stamps) = Self.inPageOrder(pages, stamps: stamps)
+        let (ordered, stamps) = Self.inPageOrder(pages, stamps: stamps)
         if let previous, previous.aliases == ResolutionState.fingerprint(of: aliases),
             let (registry, duplicates, locations, fingerprints, renamed, relinked) = update(
-                previous, to: pages, stamps: stamps)
+                previous, to: ordered, stamps: stamps)
         {
             let (result, state) = finish(
                 registry, locations: locations, stamps: stamps, fingerprints: fingerprints, duplicates: duplicates,
                 labels: (previous.labels, renamed))
             return (result, state, relinked)
         }
+        // Resolving everything reads every page's entries several times: a
+        // page from the cache reads its own once, here.
+        let pages =
+            ordered.allSatisfy(\.relatedList.isHeld)
+            ? ordered : ParallelMap.map(ordered, chunkSize: 256) { $0.holdingRelated }
         let (locations, fingerprints) = ParallelMap.map(Array(pages.indices), chunkSize: 256) { number in
             (ResolutionState.location(of: pages[number]), ResolutionState.fingerprint(of: pages[number]))
         }.reduce(into: ([RegistryKey](), [RegistryKey]())) {
@@ -64,7 +69,7 @@ public struct EventResolver: Sendable {
         // linking events up is done in page order, so the result is the same.
         let plans = ParallelMap.map(pages) { PagePlan($0, topics: topics) }
         var registry = EventRegistry(
-            topics: topics, pages: pages, entryCount: pages.reduce(0) { $0 + $1.related.count })
+            topics: topics, pages: pages, entryCount: pages.reduce(0) { $0 + $1.relatedCount })
         var duplicates = [Int32](repeating: -1, count: pages.count)
         for (number, plan) in plans.enumerated() {
             let (_, duplicateOf) = registry.add(page: Int32(number), plan: plan)
@@ -196,7 +201,7 @@ public struct EventResolver: Sendable {
 
         var entryStarts: [Int32] = [0]
         entryStarts.reserveCapacity(pages.count + 1)
-        for page in pages { entryStarts.append(entryStarts.last! + Int32(page.related.count)) }
+        for page in pages { entryStarts.append(entryStarts.last! + Int32(page.relatedCount)) }
         let entryCount = Int(entryStarts.last!)
         var entryNumbers: [Int32] = []
         entryNumbers.reserveCapacity(previous.entryCount)

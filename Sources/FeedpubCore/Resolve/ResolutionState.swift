@@ -64,7 +64,7 @@ public struct ResolutionState: Sendable {
         let registered = registry.pages
         pages = Pages(
             locations: locations, stamps: stamps, fingerprints: fingerprints,
-            entryCounts: registered.indices.map { Int32(registered[$0].related.count) }, duplicates: duplicates)
+            entryCounts: registered.indices.map { Int32(registered[$0].relatedCount) }, duplicates: duplicates)
         lookups = registry.lookups
         lookupsByKey = registry.lookupsInKeyOrder()
         var slots = registry.slotTable()
@@ -170,8 +170,9 @@ public struct ResolutionState: Sendable {
         hasher.add(page.file)
         hasher.add(page.date)
         hasher.add(page.headline)
-        hasher.add(UInt64(page.related.count))
-        for entry in page.related {
+        let related = page.related
+        hasher.add(UInt64(related.count))
+        for entry in related {
             hasher.add(entry.headline)
             hasher.add(entry.sitePath)
             hasher.add(entry.date)

@@ -148,6 +148,32 @@ struct PageCacheTests {
         }
     }
 
+    @Test("with a page removed, the others come from the cache and everything is resolved again, as in a clean build")
+    func removedPageResolvesCachedPagesAgain() throws {
+        try TestFiles.withTemporaryFolder { root in
+            let configuration = try TestFiles.sampleCopy(in: root)
+            for day in 1...6 {
+                _ = try TestFiles.write(
+                    "### [2016-02-0\(day)](/news/2016/02/\(day)/index.md)\n\n# Event number \(day).\n\nA body.\n\n"
+                        + "### Related:\n\n1. [Event number \(day % 6 + 1).](/news/2016/02/\(day % 6 + 1)/event-number-"
+                        + "\(day % 6 + 1).md) _Context: Topic \(day % 2), Syria_\n",
+                    to: "news/2016/02/\(day)/event-number-\(day).md", under: root)
+            }
+            _ = try Publisher(configuration: configuration).build()
+            try FileManager.default.removeItem(at: root.appendingPathComponent("news/2016/02/3/event-number-3.md"))
+            let rebuilt = try Publisher(configuration: configuration).build()
+            #expect(rebuilt.entriesRelinked == nil, "a removed page means resolving everything")
+            #expect(rebuilt.notices.isEmpty)
+            var clean = configuration
+            clean.output = root.appendingPathComponent("clean")
+            _ = try Publisher(configuration: clean).build()
+            #expect(try TestFiles.published(configuration.output) == TestFiles.published(clean.output))
+            let topic = try String(
+                contentsOf: configuration.output.appendingPathComponent("topics/topic-1.atom"), encoding: .utf8)
+            #expect(topic.contains("Event number 2.") && !topic.contains("Event number 4."))
+        }
+    }
+
     @Test("a page with problems is read again by every build, so that every build reports them")
     func problemsAreReportedEveryBuild() throws {
         try TestFiles.withTemporaryFolder { root in
