@@ -10,7 +10,7 @@
 public struct PageContent: Hashable, Sendable {
     private enum Storage: Sendable {
         case held(body: [String], sources: [SourceLink], cover: CoverImage?)
-        case stored(PageCache.StoredContent)
+        case stored(PageCache.StoredPart)
     }
 
     private let storage: Storage
@@ -21,7 +21,7 @@ public struct PageContent: Hashable, Sendable {
     }
 
     /// Content kept in a page cache file.
-    init(stored: PageCache.StoredContent) {
+    init(stored: PageCache.StoredPart) {
         storage = .stored(stored)
     }
 
@@ -33,7 +33,7 @@ public struct PageContent: Hashable, Sendable {
     public var parts: (body: [String], sources: [SourceLink], cover: CoverImage?) {
         switch storage {
         case .held(let body, let sources, let cover): (body, sources, cover)
-        case .stored(let stored): stored.read()
+        case .stored(let stored): stored.content()
         }
     }
 

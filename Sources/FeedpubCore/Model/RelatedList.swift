@@ -7,7 +7,7 @@
 struct RelatedList: Hashable, Sendable {
     private enum Storage: Sendable {
         case held([RelatedEntry])
-        case stored(PageCache.StoredRelated)
+        case stored(PageCache.StoredPart)
     }
 
     private let storage: Storage
@@ -21,7 +21,7 @@ struct RelatedList: Hashable, Sendable {
     }
 
     /// `count` entries kept in a page cache file.
-    init(stored: PageCache.StoredRelated, count: Int) {
+    init(stored: PageCache.StoredPart, count: Int) {
         storage = .stored(stored)
         self.count = count
     }
@@ -31,7 +31,7 @@ struct RelatedList: Hashable, Sendable {
     var entries: [RelatedEntry] {
         switch storage {
         case .held(let entries): entries
-        case .stored(let stored): stored.read()
+        case .stored(let stored): stored.related()
         }
     }
 

@@ -320,8 +320,8 @@ public struct PageCache: Sendable {
         }
 
         /// Every page of the cache, whose counted bytes start at `start`.
-        /// Their content is read from `mapped`, this file, when asked for
-        /// (``StoredContent``).
+        /// Their content and Related entries are read from `mapped`, this
+        /// file, when asked for (``StoredPart``).
         func entries(from start: Int, of mapped: MappedFile) throws(Unusable) -> Pages {
             guard bytes.count - start >= 8 else { throw Unusable(reason: "cut short") }
             let end = bytes.count - 8
@@ -393,26 +393,23 @@ public struct PageCache: Sendable {
         }
     }
 
-    /// Where a cached page's Related entries are, read from there each time
-    /// they are asked for.
-    struct StoredRelated: Sendable {
+    /// Where part of a cached page's record is (its content, or its Related
+    /// entries), read from there each time it is asked for.
+    struct StoredPart: Sendable {
         let pages: StoredPages
+        /// Where the part starts.
         let start: Int
+        /// Where the page's record ends.
         let end: Int
 
-        func read() -> [RelatedEntry] {
-            pages.related(from: start, to: end)
-        }
-    }
-
-    /// Where a cached page's content is, read from there each time it is asked for.
-    struct StoredContent: Sendable {
-        let pages: StoredPages
-        let start: Int
-        let end: Int
-
-        func read() -> (body: [String], sources: [SourceLink], cover: CoverImage?) {
+        /// The content starting here.
+        func content() -> (body: [String], sources: [SourceLink], cover: CoverImage?) {
             pages.content(from: start, to: end)
+        }
+
+        /// The Related entries starting here.
+        func related() -> [RelatedEntry] {
+            pages.related(from: start, to: end)
         }
     }
 
@@ -557,8 +554,8 @@ public struct PageCache: Sendable {
             let contentHash = try integer(UInt64.self)
             let relatedStart = offset
             let relatedCount = try skipRelated(strings: strings.count)
-            let content = PageContent(stored: StoredContent(pages: stored, start: contentStart, end: end))
-            let related = RelatedList(stored: StoredRelated(pages: stored, start: relatedStart, end: end), count: relatedCount)
+            let content = PageContent(stored: StoredPart(pages: stored, start: contentStart, end: end))
+            let related = RelatedList(stored: StoredPart(pages: stored, start: relatedStart, end: end), count: relatedCount)
             let page = Page(
                 sitePath: sitePath, file: file, date: date, headline: headline, content: content, related: related,
                 contentHash: contentHash)
